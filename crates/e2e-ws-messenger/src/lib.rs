@@ -1,0 +1,6 @@
+#![doc = include_str!("../README.md")]
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
+/// The shared transport layer this crate is built on, re-exported so that users can name its
+/// types (secrets, retry policies, rate limiters, errors) without a separate dependency.
+pub use transport_core;
