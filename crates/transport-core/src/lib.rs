@@ -3,11 +3,14 @@
 
 mod backoff;
 mod error;
+pub mod http;
 pub mod json;
+mod rate_limit;
 mod secret;
 
 pub use backoff::{Backoff, Jitter};
 pub use error::{
     BODY_SNIPPET_LIMIT, BoxError, DecodeError, Error, RateLimitScope, Result, StatusError, snippet,
 };
+pub use rate_limit::{RateLimiter, RateLimiterBuilder, WhenLimited};
 pub use secret::Secret;
