@@ -7,6 +7,9 @@ pub mod http;
 pub mod json;
 mod rate_limit;
 mod secret;
+#[cfg(feature = "testkit")]
+#[cfg_attr(docsrs, doc(cfg(feature = "testkit")))]
+pub mod testkit;
 
 pub use backoff::{Backoff, Jitter};
 pub use error::{

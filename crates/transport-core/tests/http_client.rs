@@ -420,3 +420,16 @@ async fn decode_error_names_the_json_path() {
         "{err}"
     );
 }
+
+#[tokio::test]
+async fn a_missing_mock_fails_with_a_readable_error() {
+    let server = MockServer::start().await;
+    transport_core::testkit::http::mount_catch_all(&server).await;
+    let client = builder(&server).retry(RetryPolicy::none()).build().unwrap();
+    let err = client.send(&GetThing("zz".into())).await.unwrap_err();
+    assert_eq!(err.status(), Some(599));
+    assert!(
+        err.to_string().ends_with("no mock for GET /things/zz"),
+        "{err}"
+    );
+}
