@@ -361,6 +361,16 @@ impl Parts for RawRequest {
     }
 }
 
+/// `GET /path`, formatted only when it is shown (logs, errors).
+#[derive(Clone, Copy)]
+struct What<'a>(&'a Method, &'a str);
+
+impl fmt::Display for What<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.0, self.1)
+    }
+}
+
 /// Per-request view shared by the typed and the raw path.
 struct Call<'a> {
     method: Method,
@@ -507,7 +517,7 @@ impl HttpClient {
 
     async fn run(&self, call: &Call<'_>, parts: &dyn Parts) -> Result<RawResponse> {
         let inner = &*self.inner;
-        let what = format!("{} {}", call.method, call.path);
+        let what = What(&call.method, &call.path);
         let url = self.url(&call.path)?;
         let started = Instant::now();
         let mut attempt = 1u32;
@@ -515,7 +525,7 @@ impl HttpClient {
             if let Some(limiter) = &inner.limiter {
                 limiter.acquire().await?;
             }
-            let outcome = self.attempt(call, parts, &url, &what).await;
+            let outcome = self.attempt(call, parts, &url, what).await;
             let (decision, retry_after, never_sent, reason) = match &outcome {
                 Ok(response) => {
                     let retry_after = response.retry_after();
@@ -583,7 +593,7 @@ impl HttpClient {
         call: &Call<'_>,
         parts: &dyn Parts,
         url: &Url,
-        what: &str,
+        what: What<'_>,
     ) -> Result<RawResponse> {
         let inner = &*self.inner;
         let mut headers = parts.headers()?;
@@ -622,12 +632,12 @@ impl HttpClient {
         };
         request = request.headers(headers);
         tracing::debug!(request = %what, "sending");
-        let response = request
+        let mut response = request
             .send()
             .await
             .map_err(|e| self.transport_error(e, what, url))?;
         let status = response.status();
-        let headers = response.headers().clone();
+        let headers = std::mem::take(response.headers_mut());
         let body = response
             .bytes()
             .await
@@ -644,12 +654,12 @@ impl HttpClient {
         Ok(raw)
     }
 
-    fn transport_error(&self, error: reqwest::Error, what: &str, url: &Url) -> Error {
+    fn transport_error(&self, error: reqwest::Error, what: What<'_>, url: &Url) -> Error {
         // Never keep the URL in the error: its query may carry credentials.
         let error = error.without_url();
         if error.is_timeout() {
             Error::Timeout {
-                what: what.to_owned(),
+                what: what.to_string(),
                 after: self.inner.timeout.unwrap_or_default(),
             }
         } else if error.is_connect() {
@@ -664,7 +674,7 @@ impl HttpClient {
             }
         } else {
             Error::Request {
-                what: what.to_owned(),
+                what: what.to_string(),
                 message: chain(&error),
                 source: Some(Box::new(error)),
             }

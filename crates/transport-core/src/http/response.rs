@@ -105,8 +105,7 @@ impl RawResponse {
     /// [`Error::Status`] for a non-2xx status, [`Error::Decode`] when the body does not fit.
     pub fn json<T: DeserializeOwned>(self) -> Result<T> {
         let response = self.success()?;
-        let what = format!("{} response", response.what());
-        crate::json::from_slice(&what, &response.body)
+        crate::json::from_slice_lazy(|| format!("{} response", response.what()), &response.body)
     }
 
     /// Parser: a 2xx response (typically 204) whose body is ignored.
