@@ -201,7 +201,7 @@ pub(crate) fn main(args: &[String]) -> Result<(), String> {
         if quick {
             command.arg("--quick");
         }
-        command.env("XTASK_VENV", crate::setup::venv_dir());
+        command.env("XTASK_VENVS", crate::setup::venvs_dir());
         match run::output(command) {
             Ok(stdout) => {
                 let found = parse_rows(&stdout);
