@@ -1,0 +1,2 @@
+//! placeholder until the demo lands in this branch.
+fn main() {}
