@@ -15,14 +15,25 @@ use threema_work::{Client, Error};
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> Result<(), Error> {
-    let fake = FakeThreemaWork::builder().credential_credits(5).start().await;
+    let fake = FakeThreemaWork::builder()
+        .credential_credits(5)
+        .start()
+        .await;
     println!("Fake Threema Work API at {}", fake.uri());
 
     // Users appear when the app is activated; the fake is seeded with a few.
     let sales = fake.add_credential("sales", "s4les-pw");
     let ops = fake.add_credential("ops", "0ps-pw");
-    fake.insert_user(FakeUser::new("ALICE001", Some(sales.clone())).with_nickname("Alice").with_version("android - 5.2"));
-    fake.insert_user(FakeUser::new("BOB00001", Some(sales)).with_nickname("Bob").with_version("ios - 5.1"));
+    fake.insert_user(
+        FakeUser::new("ALICE001", Some(sales.clone()))
+            .with_nickname("Alice")
+            .with_version("android - 5.2"),
+    );
+    fake.insert_user(
+        FakeUser::new("BOB00001", Some(sales))
+            .with_nickname("Bob")
+            .with_version("ios - 5.1"),
+    );
     fake.insert_user(FakeUser::new("CAROL001", Some(ops)).with_name("Carol", "Ops"));
     fake.insert_user(FakeUser::new("DAVE0001", None).with_nickname("Dave"));
 
@@ -41,7 +52,9 @@ async fn main() -> Result<(), Error> {
 
     list_users_with_credentials(&client).await?;
 
-    client.set_global_mdm("th_disable_screenshots", true).await?;
+    client
+        .set_global_mdm("th_disable_screenshots", true)
+        .await?;
     println!("\nSet global app configuration: th_disable_screenshots = true");
     println!("Global app configuration now:");
     for setting in client.global_mdm().await?.parameters {
@@ -85,7 +98,10 @@ async fn list_users_with_credentials(client: &Client) -> Result<(), Error> {
         .list_users_all(ListUsers::new().with_page_size(2))
         .try_collect()
         .await?;
-    println!("\nUsers and the credentials they activated with ({} users, 2 per page):", users.len());
+    println!(
+        "\nUsers and the credentials they activated with ({} users, 2 per page):",
+        users.len()
+    );
     for user in &users {
         let id = user.id.as_ref().map(|id| id.as_str()).unwrap_or("?");
         let who = user
