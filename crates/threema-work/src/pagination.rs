@@ -85,6 +85,45 @@ pub trait Paged: WorkRequest + Clone + Send + Sync + 'static {
     fn into_page(response: Self::Response) -> Page<Self::Item>;
 }
 
+/// For a list request with a `page: PageParams` field: its `with_page_size`/`with_page`
+/// setters and its [`Paged`] impl, taking the items from the response field `$items`.
+macro_rules! paged_list {
+    ($request:ty, $response:ty, $item:ty, $items:ident, $max:literal) => {
+        impl $request {
+            #[doc = concat!("`pageSize` (1–", stringify!($max), ").")]
+            #[must_use]
+            pub fn with_page_size(mut self, size: u32) -> Self {
+                self.page.size = Some(size);
+                self
+            }
+
+            /// `page`, in the server's numbering.
+            #[must_use]
+            pub fn with_page(mut self, page: u32) -> Self {
+                self.page.number = Some(page);
+                self
+            }
+        }
+
+        impl $crate::pagination::Paged for $request {
+            type Item = $item;
+
+            fn page_params(&self) -> &$crate::pagination::PageParams {
+                &self.page
+            }
+
+            fn page_params_mut(&mut self) -> &mut $crate::pagination::PageParams {
+                &mut self.page
+            }
+
+            fn into_page(response: $response) -> $crate::pagination::Page<$item> {
+                $crate::pagination::Page::new(response.$items, response.paging)
+            }
+        }
+    };
+}
+pub(crate) use paged_list;
+
 /// The page-walking rules as a pure state machine (no I/O): ask it which page to fetch next,
 /// feed it each page, and it returns the items to yield.
 ///

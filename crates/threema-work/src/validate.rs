@@ -339,19 +339,24 @@ pub fn logo_png(field: &str, bytes: &[u8]) -> Result<(u32, u32), ValidationError
     Ok((width, height))
 }
 
+/// The start of a PNG file of `width` × `height` pixels: the signature and a complete `IHDR`
+/// chunk (8-bit RGBA; the CRC is not computed), and no image data. Enough for [`logo_png`]; for
+/// tests.
+#[cfg(any(test, feature = "testkit"))]
+pub(crate) fn png_header(width: u32, height: u32) -> Vec<u8> {
+    let mut png = PNG_SIGNATURE.to_vec();
+    png.extend_from_slice(&13u32.to_be_bytes());
+    png.extend_from_slice(b"IHDR");
+    png.extend_from_slice(&width.to_be_bytes());
+    png.extend_from_slice(&height.to_be_bytes());
+    png.extend_from_slice(&[8, 6, 0, 0, 0]);
+    png.extend_from_slice(&[0; 4]);
+    png
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn png(width: u32, height: u32) -> Vec<u8> {
-        let mut png = PNG_SIGNATURE.to_vec();
-        png.extend_from_slice(&13u32.to_be_bytes());
-        png.extend_from_slice(b"IHDR");
-        png.extend_from_slice(&width.to_be_bytes());
-        png.extend_from_slice(&height.to_be_bytes());
-        png.extend_from_slice(&[8, 6, 0, 0, 0, 0, 0, 0, 0]);
-        png
-    }
 
     #[test]
     fn threema_ids() {
@@ -437,10 +442,10 @@ mod tests {
 
     #[test]
     fn logo_dimensions_come_from_ihdr() {
-        assert_eq!(logo_png("logo", &png(680, 80)), Ok((680, 80)));
-        assert_eq!(logo_png("logo", &png(4000, 500)), Ok((4000, 500)));
+        assert_eq!(logo_png("logo", &png_header(680, 80)), Ok((680, 80)));
+        assert_eq!(logo_png("logo", &png_header(4000, 500)), Ok((4000, 500)));
         assert_eq!(
-            logo_png("logo", &png(679, 80)).unwrap_err().kind,
+            logo_png("logo", &png_header(679, 80)).unwrap_err().kind,
             ValidationErrorKind::ImageTooSmall {
                 width: 679,
                 height: 80,
@@ -449,7 +454,7 @@ mod tests {
             }
         );
         assert!(matches!(
-            logo_png("logo", &png(680, 79)).unwrap_err().kind,
+            logo_png("logo", &png_header(680, 79)).unwrap_err().kind,
             ValidationErrorKind::ImageTooSmall { height: 79, .. }
         ));
         assert!(matches!(
@@ -457,13 +462,13 @@ mod tests {
             ValidationErrorKind::NotPng { .. }
         ));
         assert!(matches!(
-            logo_png("logo", &png(0, 100)).unwrap_err().kind,
+            logo_png("logo", &png_header(0, 100)).unwrap_err().kind,
             ValidationErrorKind::NotPng { .. }
         ));
-        let mut wrong_chunk = png(800, 100);
+        let mut wrong_chunk = png_header(800, 100);
         wrong_chunk[12..16].copy_from_slice(b"IDAT");
         assert!(logo_png("logo", &wrong_chunk).is_err());
-        assert!(logo_png("logo", &png(800, 100)[..20]).is_err());
+        assert!(logo_png("logo", &png_header(800, 100)[..20]).is_err());
         let err = logo_png("logo", b"<html>").unwrap_err();
         assert_eq!(
             err.to_string(),

@@ -6,6 +6,7 @@
 
 use futures_util::TryStreamExt;
 use serde_json::{Value, json};
+use threema_work::Client;
 use threema_work::api::categories::ListContactCategories;
 use threema_work::api::contacts::{CreateContact, ListContacts, UpdateContact};
 use threema_work::api::credential_mdm::{BulkGetCredentialMdm, CredentialSettings};
@@ -14,7 +15,7 @@ use threema_work::api::users::ListUsers;
 use threema_work::model::{
     CredentialId, LogoPng, LogoVariant, MdmProperty, MdmValue, SubscriptionType, ThreemaId,
 };
-use threema_work::{Client, validate};
+use threema_work::testkit::png;
 use wiremock::matchers::{body_bytes, body_json, header, method, path};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
@@ -81,16 +82,6 @@ fn ok_json(value: Value) -> ResponseTemplate {
 
 fn no_content() -> ResponseTemplate {
     ResponseTemplate::new(204)
-}
-
-fn png(width: u32, height: u32) -> Vec<u8> {
-    let mut png = validate::PNG_SIGNATURE.to_vec();
-    png.extend_from_slice(&13u32.to_be_bytes());
-    png.extend_from_slice(b"IHDR");
-    png.extend_from_slice(&width.to_be_bytes());
-    png.extend_from_slice(&height.to_be_bytes());
-    png.extend_from_slice(&[8, 6, 0, 0, 0, 0xde, 0xad, 0xbe, 0xef]);
-    png
 }
 
 fn cid(id: &str) -> CredentialId {

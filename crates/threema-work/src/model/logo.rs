@@ -107,22 +107,12 @@ mod tests {
     use super::*;
     use crate::validate::ValidationErrorKind;
 
-    fn png(width: u32, height: u32) -> Vec<u8> {
-        let mut png = validate::PNG_SIGNATURE.to_vec();
-        png.extend_from_slice(&13u32.to_be_bytes());
-        png.extend_from_slice(b"IHDR");
-        png.extend_from_slice(&width.to_be_bytes());
-        png.extend_from_slice(&height.to_be_bytes());
-        png.extend_from_slice(&[8, 6, 0, 0, 0]);
-        png
-    }
-
     #[test]
     fn checks_on_construction() {
-        let logo = LogoPng::new(png(1360, 160)).unwrap();
-        assert_eq!(format!("{logo:?}"), "LogoPng(1360×160, 29 bytes)");
-        assert_eq!(logo.bytes().len(), 29);
-        let err = LogoPng::new(png(640, 80)).unwrap_err();
+        let logo = LogoPng::new(validate::png_header(1360, 160)).unwrap();
+        assert_eq!(format!("{logo:?}"), "LogoPng(1360×160, 33 bytes)");
+        assert_eq!(logo.bytes().len(), 33);
+        let err = LogoPng::new(validate::png_header(640, 80)).unwrap_err();
         assert_eq!(err.field, "logo");
         assert!(matches!(
             err.kind,

@@ -48,6 +48,20 @@ pub use state::{FakeContact, FakeCredential, FakeUser};
 /// The API key a fake accepts unless told otherwise.
 pub const DEFAULT_API_KEY: &str = "fake-threema-work-api-key";
 
+/// The start of a PNG image of `width` × `height` pixels — signature and `IHDR` chunk, no
+/// image data — which is all [`LogoPng`](crate::model::LogoPng) and the fake's logo upload
+/// read.
+///
+/// ```
+/// use threema_work::model::LogoPng;
+/// let logo = LogoPng::new(threema_work::testkit::png(680, 80))?;
+/// assert_eq!((logo.width(), logo.height()), (680, 80));
+/// # Ok::<(), threema_work::ValidationError>(())
+/// ```
+pub fn png(width: u32, height: u32) -> Vec<u8> {
+    crate::validate::png_header(width, height)
+}
+
 /// The path prefix the fake serves the API under, like the real server.
 const API_PATH: &str = "/api/v1";
 

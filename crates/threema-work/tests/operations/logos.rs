@@ -2,18 +2,8 @@
 
 use super::*;
 use threema_work::model::{LogoPng, LogoVariant};
-use threema_work::validate;
+use threema_work::testkit::png;
 use transport_core::http::{Body, Method, RawRequest};
-
-fn png(width: u32, height: u32) -> Vec<u8> {
-    let mut png = validate::PNG_SIGNATURE.to_vec();
-    png.extend_from_slice(&13u32.to_be_bytes());
-    png.extend_from_slice(b"IHDR");
-    png.extend_from_slice(&width.to_be_bytes());
-    png.extend_from_slice(&height.to_be_bytes());
-    png.extend_from_slice(&[8, 6, 0, 0, 0, 1, 2, 3, 4]);
-    png
-}
 
 #[tokio::test]
 async fn get_logo() {

@@ -2,7 +2,7 @@
 
 use crate::api::WorkRequest;
 use crate::model::{Category, Links, Paging, ThreemaId};
-use crate::pagination::{Page, PageParams, Paged};
+use crate::pagination::PageParams;
 use crate::validate::{self, ValidationError};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
@@ -30,20 +30,6 @@ impl ListContactCategories {
             threema_id,
             page: PageParams::default(),
         }
-    }
-
-    /// `pageSize` (1–5000).
-    #[must_use]
-    pub fn with_page_size(mut self, size: u32) -> Self {
-        self.page.size = Some(size);
-        self
-    }
-
-    /// `page`, in the server's numbering.
-    #[must_use]
-    pub fn with_page(mut self, page: u32) -> Self {
-        self.page.number = Some(page);
-        self
     }
 }
 
@@ -88,21 +74,13 @@ impl WorkRequest for ListContactCategories {
     }
 }
 
-impl Paged for ListContactCategories {
-    type Item = Category;
-
-    fn page_params(&self) -> &PageParams {
-        &self.page
-    }
-
-    fn page_params_mut(&mut self) -> &mut PageParams {
-        &mut self.page
-    }
-
-    fn into_page(response: ContactCategoryIndex) -> Page<Category> {
-        Page::new(response.categories, response.paging)
-    }
-}
+crate::pagination::paged_list!(
+    ListContactCategories,
+    ContactCategoryIndex,
+    Category,
+    categories,
+    5000
+);
 
 #[cfg(test)]
 mod tests {

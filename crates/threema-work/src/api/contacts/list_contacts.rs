@@ -2,7 +2,7 @@
 
 use crate::api::WorkRequest;
 use crate::model::{Contact, Links, Paging};
-use crate::pagination::{Page, PageParams, Paged};
+use crate::pagination::PageParams;
 use crate::validate::{self, ValidationError};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
@@ -33,20 +33,6 @@ impl ListContacts {
     #[must_use]
     pub fn with_filter_category(mut self, category: impl Into<String>) -> Self {
         self.filter_category = Some(category.into());
-        self
-    }
-
-    /// `pageSize` (1–5000).
-    #[must_use]
-    pub fn with_page_size(mut self, size: u32) -> Self {
-        self.page.size = Some(size);
-        self
-    }
-
-    /// `page`, in the server's numbering.
-    #[must_use]
-    pub fn with_page(mut self, page: u32) -> Self {
-        self.page.number = Some(page);
         self
     }
 }
@@ -94,21 +80,7 @@ impl WorkRequest for ListContacts {
     }
 }
 
-impl Paged for ListContacts {
-    type Item = Contact;
-
-    fn page_params(&self) -> &PageParams {
-        &self.page
-    }
-
-    fn page_params_mut(&mut self) -> &mut PageParams {
-        &mut self.page
-    }
-
-    fn into_page(response: ContactIndex) -> Page<Contact> {
-        Page::new(response.contacts, response.paging)
-    }
-}
+crate::pagination::paged_list!(ListContacts, ContactIndex, Contact, contacts, 5000);
 
 #[cfg(test)]
 mod tests {

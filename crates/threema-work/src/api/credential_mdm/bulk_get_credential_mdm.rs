@@ -2,7 +2,7 @@
 
 use crate::api::WorkRequest;
 use crate::model::{CredentialMdmParameters, Links, Paging, de};
-use crate::pagination::{Page, PageParams, Paged};
+use crate::pagination::PageParams;
 use crate::validate::{self, ValidationError};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
@@ -24,20 +24,6 @@ impl BulkGetCredentialMdm {
     /// The first page.
     pub fn new() -> Self {
         Self::default()
-    }
-
-    /// `pageSize` (1–500).
-    #[must_use]
-    pub fn with_page_size(mut self, size: u32) -> Self {
-        self.page.size = Some(size);
-        self
-    }
-
-    /// `page`, in the server's numbering.
-    #[must_use]
-    pub fn with_page(mut self, page: u32) -> Self {
-        self.page.number = Some(page);
-        self
     }
 }
 
@@ -84,21 +70,13 @@ impl WorkRequest for BulkGetCredentialMdm {
     }
 }
 
-impl Paged for BulkGetCredentialMdm {
-    type Item = CredentialMdmParameters;
-
-    fn page_params(&self) -> &PageParams {
-        &self.page
-    }
-
-    fn page_params_mut(&mut self) -> &mut PageParams {
-        &mut self.page
-    }
-
-    fn into_page(response: CredentialMdmList) -> Page<CredentialMdmParameters> {
-        Page::new(response.credentials, response.paging)
-    }
-}
+crate::pagination::paged_list!(
+    BulkGetCredentialMdm,
+    CredentialMdmList,
+    CredentialMdmParameters,
+    credentials,
+    500
+);
 
 #[cfg(test)]
 mod tests {

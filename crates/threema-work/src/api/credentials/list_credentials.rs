@@ -2,7 +2,7 @@
 
 use crate::api::WorkRequest;
 use crate::model::{Credential, Links, Paging};
-use crate::pagination::{Page, PageParams, Paged};
+use crate::pagination::PageParams;
 use crate::validate::{self, ValidationError};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
@@ -32,20 +32,6 @@ impl ListCredentials {
     #[must_use]
     pub fn with_filter_username(mut self, username: impl Into<String>) -> Self {
         self.filter_username = Some(username.into());
-        self
-    }
-
-    /// `pageSize` (1–5000).
-    #[must_use]
-    pub fn with_page_size(mut self, size: u32) -> Self {
-        self.page.size = Some(size);
-        self
-    }
-
-    /// `page`, in the server's numbering.
-    #[must_use]
-    pub fn with_page(mut self, page: u32) -> Self {
-        self.page.number = Some(page);
         self
     }
 }
@@ -93,26 +79,19 @@ impl WorkRequest for ListCredentials {
     }
 }
 
-impl Paged for ListCredentials {
-    type Item = Credential;
-
-    fn page_params(&self) -> &PageParams {
-        &self.page
-    }
-
-    fn page_params_mut(&mut self) -> &mut PageParams {
-        &mut self.page
-    }
-
-    fn into_page(response: CredentialIndex) -> Page<Credential> {
-        Page::new(response.credentials, response.paging)
-    }
-}
+crate::pagination::paged_list!(
+    ListCredentials,
+    CredentialIndex,
+    Credential,
+    credentials,
+    5000
+);
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::api::testing;
+    use crate::pagination::Paged;
     use serde_json::json;
 
     #[test]

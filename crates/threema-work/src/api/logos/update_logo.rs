@@ -59,13 +59,7 @@ mod tests {
     use serde_json::json;
 
     fn png() -> LogoPng {
-        let mut png = validate::PNG_SIGNATURE.to_vec();
-        png.extend_from_slice(&13u32.to_be_bytes());
-        png.extend_from_slice(b"IHDR");
-        png.extend_from_slice(&680u32.to_be_bytes());
-        png.extend_from_slice(&80u32.to_be_bytes());
-        png.extend_from_slice(&[8, 6, 0, 0, 0]);
-        LogoPng::new(png).unwrap()
+        LogoPng::new(validate::png_header(680, 80)).unwrap()
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use crate::api::WorkRequest;
 use crate::model::{CredentialId, Links, Paging, User};
-use crate::pagination::{Page, PageParams, Paged};
+use crate::pagination::PageParams;
 use crate::validate::{self, ValidationError};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
@@ -51,20 +51,6 @@ impl ListUsers {
     #[must_use]
     pub fn with_filter_query(mut self, query: impl Into<String>) -> Self {
         self.filter_query = Some(query.into());
-        self
-    }
-
-    /// `pageSize` (1–5000).
-    #[must_use]
-    pub fn with_page_size(mut self, size: u32) -> Self {
-        self.page.size = Some(size);
-        self
-    }
-
-    /// `page`, in the server's numbering.
-    #[must_use]
-    pub fn with_page(mut self, page: u32) -> Self {
-        self.page.number = Some(page);
         self
     }
 }
@@ -118,26 +104,13 @@ impl WorkRequest for ListUsers {
     }
 }
 
-impl Paged for ListUsers {
-    type Item = User;
-
-    fn page_params(&self) -> &PageParams {
-        &self.page
-    }
-
-    fn page_params_mut(&mut self) -> &mut PageParams {
-        &mut self.page
-    }
-
-    fn into_page(response: UserIndex) -> Page<User> {
-        Page::new(response.users, response.paging)
-    }
-}
+crate::pagination::paged_list!(ListUsers, UserIndex, User, users, 5000);
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::api::testing;
+    use crate::pagination::Paged;
     use serde_json::json;
 
     #[test]
