@@ -200,15 +200,13 @@ pub fn text(field: &str, value: &str) -> Result<(), ValidationError> {
 ///
 /// # Errors
 ///
-/// [`ValidationErrorKind::Length`] for an empty string.
+/// [`ValidationErrorKind::Invalid`] for an empty string.
 pub fn non_empty(field: &str, value: &str) -> Result<(), ValidationError> {
     if value.is_empty() {
         Err(ValidationError::new(
             field,
-            ValidationErrorKind::Length {
-                len: 0,
-                min: 1,
-                max: usize::MAX,
+            ValidationErrorKind::Invalid {
+                reason: "must not be empty".into(),
             },
         ))
     } else {
