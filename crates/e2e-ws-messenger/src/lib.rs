@@ -2,7 +2,10 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod api;
+pub mod codec;
+pub mod correlation;
 mod error;
+pub mod framing;
 pub mod model;
 
 pub use error::{CryptoError, EnvelopeError, Error, FramingError};
