@@ -4,6 +4,7 @@
 pub mod api;
 pub mod codec;
 pub mod correlation;
+pub mod crypto;
 mod error;
 pub mod framing;
 pub mod model;
