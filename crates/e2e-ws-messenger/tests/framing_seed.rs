@@ -1,6 +1,9 @@
 //! Each built-in framing round-trips every seed message, and sniffing identifies each framing
 //! from the seed's requests (and responses and notifications).
 
+// Helpers outside `#[test]` functions may panic too: this is test code.
+#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)]
+
 #[path = "support/seed.rs"]
 mod seed;
 

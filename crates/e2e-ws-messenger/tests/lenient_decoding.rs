@@ -1,6 +1,9 @@
 //! Decoding never fails on something new, and is lenient exactly where the notes record server
 //! drift (§9, §13); each drift has a test here.
 
+// Helpers outside `#[test]` functions may panic too: this is test code.
+#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)]
+
 #[path = "support/seed.rs"]
 mod seed;
 

@@ -3,6 +3,9 @@
 //! cut short with `...` and the one corrupted sample (notes §9 #6), which give typed envelope
 //! errors — never a frame error.
 
+// Helpers outside `#[test]` functions may panic too: this is test code.
+#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)]
+
 #[path = "support/seed.rs"]
 mod seed;
 

@@ -1,5 +1,8 @@
 //! Input built by the user is checked before anything is sent, with typed errors.
 
+// Helpers outside `#[test]` functions may panic too: this is test code.
+#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)]
+
 #[path = "support/seed.rs"]
 mod seed;
 

@@ -2,7 +2,14 @@
 //! JSON sample, located by parsing the file (shared by the unit tests in `src/` and the
 //! integration tests in `tests/`, so it uses nothing but `serde_json`).
 
-#![allow(dead_code, unreachable_pub)]
+// Test support: panicking on a malformed fixture is the point.
+#![allow(
+    dead_code,
+    unreachable_pub,
+    clippy::panic,
+    clippy::unwrap_used,
+    clippy::expect_used
+)]
 
 use serde_json::Value;
 
