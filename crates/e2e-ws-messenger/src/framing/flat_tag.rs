@@ -1,6 +1,6 @@
 //! [`FlatTag`]: candidate B, `{"@type": "<wire name>", …body properties…}`.
 
-use super::{Decoded, Frame, Framing, frame_text, json_text, parse_json, shape};
+use super::{Decoded, Frame, Framing, frame_text, json_text, named, parse_json, shape};
 use crate::error::FramingError;
 use serde_json::Value;
 
@@ -72,7 +72,7 @@ impl Framing for FlatTag {
         let Some(Value::String(name)) = object.remove(&self.tag_key) else {
             return Err(shape(self, &expected()));
         };
-        Ok(Decoded::new(&name, Value::Object(object)))
+        named(self, &name, Value::Object(object))
     }
 }
 

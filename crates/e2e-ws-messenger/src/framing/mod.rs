@@ -174,6 +174,20 @@ pub(crate) fn parse_json(framing: &dyn Framing, text: &str) -> Result<Value, Fra
     })
 }
 
+/// A decoded frame, unless the normalized name is empty (a message needs a name).
+pub(crate) fn named(
+    framing: &dyn Framing,
+    raw_name: &str,
+    body: Value,
+) -> Result<Decoded, FramingError> {
+    let decoded = Decoded::new(raw_name, body);
+    if decoded.wire_name.is_empty() {
+        Err(shape(framing, "a non-empty wire name"))
+    } else {
+        Ok(decoded)
+    }
+}
+
 /// A shape error for `framing`.
 pub(crate) fn shape(framing: &dyn Framing, expected: &str) -> FramingError {
     FramingError::Shape {
@@ -219,6 +233,22 @@ mod tests {
         names.sort();
         names.dedup();
         assert_eq!(names.len(), 29);
+    }
+
+    #[test]
+    fn empty_names_are_refused_by_every_builtin() {
+        for framing in builtin_candidates() {
+            let frame = framing
+                .encode("com.example.", &serde_json::json!({"a": 1}))
+                .expect("encodes");
+            let err = framing.decode(&frame).unwrap_err();
+            assert!(
+                err.to_string().contains("a non-empty wire name")
+                    || matches!(err, FramingError::Shape { .. }),
+                "{}: {err}",
+                framing.describe()
+            );
+        }
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! [`NamePrefix`]: candidate E, `<wire name><separator>{…}` as text.
 
-use super::{Decoded, Frame, Framing, frame_text, json_text, parse_json, plausible_name, shape};
+use super::{
+    Decoded, Frame, Framing, frame_text, json_text, named, parse_json, plausible_name, shape,
+};
 use crate::error::FramingError;
 use serde_json::Value;
 
@@ -40,7 +42,7 @@ impl Framing for NamePrefix {
             return Err(shape(self, &expected()));
         }
         match parse_json(self, json)? {
-            body @ Value::Object(_) => Ok(Decoded::new(name, body)),
+            body @ Value::Object(_) => named(self, name, body),
             _ => Err(shape(self, &expected())),
         }
     }

@@ -1,6 +1,6 @@
 //! [`TypeAndBody`]: candidate A, `{"type": "<wire name>", "body": {…}}`.
 
-use super::{Decoded, Frame, Framing, frame_text, json_text, parse_json, shape};
+use super::{Decoded, Frame, Framing, frame_text, json_text, named, parse_json, shape};
 use crate::error::FramingError;
 use serde_json::Value;
 
@@ -100,7 +100,7 @@ impl Framing for TypeAndBody {
             },
             _ => return Err(shape(self, &expected())),
         };
-        Ok(Decoded::new(&name, body))
+        named(self, &name, body)
     }
 }
 

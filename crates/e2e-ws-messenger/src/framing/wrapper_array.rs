@@ -1,6 +1,6 @@
 //! [`WrapperArray`]: candidate D, `["<wire name>", {…}]`.
 
-use super::{Decoded, Frame, Framing, frame_text, json_text, parse_json, shape};
+use super::{Decoded, Frame, Framing, frame_text, json_text, named, parse_json, shape};
 use crate::error::FramingError;
 use serde_json::Value;
 
@@ -23,7 +23,7 @@ impl Framing for WrapperArray {
         let expected = "a JSON array of a string and an object";
         match value {
             Value::Array(items) => match <[Value; 2]>::try_from(items) {
-                Ok([Value::String(name), body @ Value::Object(_)]) => Ok(Decoded::new(&name, body)),
+                Ok([Value::String(name), body @ Value::Object(_)]) => named(self, &name, body),
                 _ => Err(shape(self, expected)),
             },
             _ => Err(shape(self, expected)),

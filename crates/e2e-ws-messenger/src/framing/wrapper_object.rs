@@ -1,6 +1,6 @@
 //! [`WrapperObject`]: candidate C, `{"<wire name>": {…}}`.
 
-use super::{Decoded, Frame, Framing, frame_text, json_text, parse_json, shape};
+use super::{Decoded, Frame, Framing, frame_text, json_text, named, parse_json, shape};
 use crate::error::FramingError;
 use serde_json::Value;
 
@@ -26,7 +26,7 @@ impl Framing for WrapperObject {
         };
         let mut entries = object.into_iter();
         match (entries.next(), entries.next()) {
-            (Some((name, body @ Value::Object(_))), None) => Ok(Decoded::new(&name, body)),
+            (Some((name, body @ Value::Object(_))), None) => named(self, &name, body),
             _ => Err(shape(self, expected)),
         }
     }
