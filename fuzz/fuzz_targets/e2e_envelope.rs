@@ -19,5 +19,7 @@ fn check(envelope: &EncryptedEnvelope) {
 
 fuzz_target!(|data: &[u8]| {
     check(&EncryptedEnvelope::from_wire(String::from_utf8_lossy(data)));
-    check(&EncryptedEnvelope::from_wire(Base64Data::encode(data).as_str()));
+    check(&EncryptedEnvelope::from_wire(
+        Base64Data::encode(data).as_str(),
+    ));
 });

@@ -24,12 +24,18 @@ fn check(framing: &dyn Framing, frame: &Frame) {
     // Typed round trip, both sides.
     if let Ok(inbound) = decode_inbound(framing, frame) {
         let frame = encode_inbound(framing, &inbound).expect("inbound re-encodes");
-        assert_eq!(decode_inbound(framing, &frame).expect("inbound re-decodes"), inbound);
+        assert_eq!(
+            decode_inbound(framing, &frame).expect("inbound re-decodes"),
+            inbound
+        );
     }
     if let Ok(request) = decode_request(framing, frame) {
         let _ = request.validate();
         let frame = encode_request(framing, &request).expect("request re-encodes");
-        assert_eq!(decode_request(framing, &frame).expect("request re-decodes"), request);
+        assert_eq!(
+            decode_request(framing, &frame).expect("request re-decodes"),
+            request
+        );
     }
 }
 
@@ -44,7 +50,10 @@ fuzz_target!(|data: &[u8]| {
         }
         if let Ok(sniffed) = SNIFFING.sniff(frame) {
             let chosen = &CANDIDATES[sniffed.index];
-            assert_eq!(chosen.decode(frame).expect("the sniffed candidate decodes"), sniffed.decoded);
+            assert_eq!(
+                chosen.decode(frame).expect("the sniffed candidate decodes"),
+                sniffed.decoded
+            );
         }
     }
 });

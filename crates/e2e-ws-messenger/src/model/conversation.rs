@@ -152,7 +152,6 @@ mod tests {
         );
         assert_eq!(value.created.as_millis(), 1726559990430);
         assert_eq!(value.last_message.as_millis(), 1726560094263);
-        assert_eq!(value.unreaded_counter, 0);
         assert_eq!(value.admins.len(), 1);
         assert_eq!(
             value.admins[0].as_str(),
@@ -163,10 +162,7 @@ mod tests {
             value.members[0].as_str(),
             "/4DZItfW2uZQyMCcxDboGMF0SjJs5sfedl9SXWNaO8Y="
         );
-        assert!(!value.has_avatar);
         assert_eq!(value.avatar_updated.as_millis(), 1726559990000);
-        assert!(value.joined_user_id.is_none());
-        assert!(!value.blocked);
         assert_eq!(value.dialog, Some(false));
     }
 }

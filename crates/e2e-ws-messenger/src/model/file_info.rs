@@ -133,9 +133,26 @@ mod tests {
         assert_eq!(value.download_url.len(), 187);
         assert_eq!(value.width, 333);
         assert_eq!(value.height, 720);
-        assert!(value.duration.is_none());
         assert_eq!(value.size, 157244);
         assert!(value.preview_file_name_encrypted.is_none());
-        assert_eq!(value.mime_type, "image/jpeg");
+    }
+
+    #[test]
+    fn download_ids_come_from_the_url_when_it_has_the_documented_shape() {
+        let sample = seed::sample(Kind::Response, "ResponseFiles");
+        let file: FileInfo = serde_json::from_value(sample["files"][0].clone()).unwrap();
+        let (conversation, message) = file.download_ids().unwrap();
+        assert_eq!(
+            conversation.as_str(),
+            "2A22B9FB-3F79-4839-A3D6-B25B234E76F1"
+        );
+        assert_eq!(message.as_str(), "F0DD7FEE-B581-4C9B-BDC2-0D721A9C9ADA");
+        // The second sample's URL is cut short in the seed.
+        let fast = seed::samples(Kind::Response, "ResponseFiles").remove(1);
+        let cut: FileInfo = serde_json::from_value(fast["files"][0].clone()).unwrap();
+        assert_eq!(cut.download_ids(), None);
+        let mut other = file.clone();
+        other.download_url = "https://cdn.example/blobs/abc".into();
+        assert_eq!(other.download_ids(), None);
     }
 }

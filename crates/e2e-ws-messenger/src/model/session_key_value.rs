@@ -115,14 +115,6 @@ mod tests {
         );
         assert_eq!(value.signature_base64.as_str().len(), 684);
         assert_eq!(
-            value.signer_key_pair_uuid.as_str(),
-            "e925acd1-af66-4ac6-b700-0f0e0724f04e"
-        );
-        assert_eq!(
-            value.signer_user_id.as_str(),
-            "/4DZItfW2uZQyMCcxDboGMF0SjJs5sfedl9SXWNaO8Y="
-        );
-        assert_eq!(
             value.user_id.as_str(),
             "/4DZItfW2uZQyMCcxDboGMF0SjJs5sfedl9SXWNaO8Y="
         );

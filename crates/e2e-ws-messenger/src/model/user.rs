@@ -128,7 +128,6 @@ mod tests {
             "6m76nVOeK46hNbZ1R39tNm0QYWo6+B3Dt0H5OFWBi2g="
         );
         assert!(value.public_key_base64.is_none());
-        assert!(value.private_key_encrypted_base64.is_none());
         assert_eq!(value.created.as_millis(), 1729748120000);
         assert_eq!(value.last_login.as_millis(), 1730913976071);
         assert_eq!(
@@ -137,7 +136,6 @@ mod tests {
         );
         assert_eq!(value.avatar_updated.as_millis(), 1729748120000);
         assert_eq!(value.keys_updated.as_millis(), 1729748153000);
-        assert!(!value.blocked);
         assert_eq!(
             value
                 .meta_data_key_encrypted_base64

@@ -1,4 +1,4 @@
-//! `ResponseGetMessages`: a page of messages; answers `RequestGetMessages`,.
+//! `ResponseGetMessages`: a page of messages, shared by three requests.
 
 use crate::api::{WireMessage, WireResponse};
 use crate::model::Message;

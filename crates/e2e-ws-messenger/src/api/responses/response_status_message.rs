@@ -1,4 +1,4 @@
-//! `ResponseStatusMessage`: the outcome of a request that has no typed response (33 request types.
+//! `ResponseStatusMessage`: the outcome of the 33 request types that have no typed response.
 
 use crate::api::{WireMessage, WireResponse};
 use crate::error::Error;
