@@ -156,7 +156,9 @@ impl RetryPolicy {
         self.max_retry_after
     }
 
-    pub(crate) fn classify(&self, attempt: &Attempt<'_>) -> RetryDecision {
+    /// What this policy's classifier says about an attempt (lets crates unit-test their
+    /// classifier without a server).
+    pub fn classify(&self, attempt: &Attempt<'_>) -> RetryDecision {
         (self.classifier)(attempt)
     }
 
