@@ -143,7 +143,7 @@ fn json_object(
 
 #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
 fn float_secs(v: f64) -> Option<u64> {
-    (v.is_finite() && v >= 0.0 && v < 1.0e15).then(|| v.floor() as u64)
+    (0.0..1.0e15).contains(&v).then(|| v.floor() as u64)
 }
 
 #[cfg(test)]

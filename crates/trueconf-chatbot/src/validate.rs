@@ -13,7 +13,7 @@
 //! | `answerCommand` text | 1–255 ASCII characters | Python client |
 //! | inline keyboard | ≤ 8 rows, ≤ 8 buttons per row, ≤ 64 buttons | Python client |
 //! | button | label 1–32 chars; command 1–255 ASCII; customData 1–4096 ASCII; url 8–8095 ASCII with scheme http/https/mailto/trueconf; copy data 1–4095 chars | Python client |
-//! | file | size ≤ `maxSize`, extension allowed by `extensions` (see [`file`]) | `getFileUploadLimits` |
+//! | file | size ≤ `maxSize`, extension allowed by `extensions` (see [`file()`]) | `getFileUploadLimits` |
 //!
 //! Lengths count Unicode scalar values (what Python's `len` counts).
 
@@ -163,12 +163,10 @@ fn html_visible_len(text: &str) -> usize {
     let mut count = 0;
     let mut rest = text;
     while let Some(c) = rest.chars().next() {
-        if c == '<' {
-            if let Some((consumed, extra)) = html_tag(rest) {
-                count += extra;
-                rest = &rest[consumed..];
-                continue;
-            }
+        if let Some((consumed, extra)) = (c == '<').then(|| html_tag(rest)).flatten() {
+            count += extra;
+            rest = &rest[consumed..];
+            continue;
         }
         count += 1;
         rest = &rest[c.len_utf8()..];
@@ -229,12 +227,11 @@ fn markdown_visible_len(text: &str) -> usize {
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
-        if c == '[' {
-            if let Some((consumed, visible)) = markdown_link(&chars[i..]) {
-                count += visible;
-                i += consumed;
-                continue;
-            }
+        if let Some((consumed, visible)) = (c == '[').then(|| markdown_link(&chars[i..])).flatten()
+        {
+            count += visible;
+            i += consumed;
+            continue;
         }
         if matches!(c, '*' | '_' | '~') {
             let doubled = chars.get(i + 1) == Some(&c);
@@ -434,10 +431,8 @@ pub fn button(field: &str, button: &Button) -> Result {
 /// [`ValidationError::Length`] for an empty file name.
 pub fn file(limits: &FileUploadLimits, file_name: &str, size: u64) -> Result {
     length("fileName", file_name, 1, usize::MAX)?;
-    if let Some(max) = limits.max_size {
-        if size > max {
-            return Err(ValidationError::FileTooLarge { size, max });
-        }
+    if let Some(max) = limits.max_size.filter(|max| size > *max) {
+        return Err(ValidationError::FileTooLarge { size, max });
     }
     if let Some(filter) = &limits.extensions {
         let extension = file_name

@@ -31,7 +31,7 @@ impl ExtensionFilter {
     }
 }
 
-/// Upload limits. Check a file against them with [`crate::validate::file`] before uploading.
+/// Upload limits. Check a file against them with [`crate::validate::file()`] before uploading.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]

@@ -129,7 +129,9 @@ impl Visitor<'_> for TimestampVisitor {
 #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
 fn float_to_u64(v: f64) -> Option<u64> {
     // 2^64 as f64; anything at or above it does not fit.
-    (v.is_finite() && v >= 0.0 && v < 18_446_744_073_709_551_616.0).then(|| v.trunc() as u64)
+    (0.0..18_446_744_073_709_551_616.0)
+        .contains(&v)
+        .then(|| v.trunc() as u64)
 }
 
 #[cfg(test)]

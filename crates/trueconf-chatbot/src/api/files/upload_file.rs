@@ -5,7 +5,7 @@ use crate::validate::ValidationError;
 use serde::{Deserialize, Serialize};
 
 /// The `uploadFile` request. Check the file against the server's limits first with
-/// [`crate::validate::file`].
+/// [`crate::validate::file()`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
