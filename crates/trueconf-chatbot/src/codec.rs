@@ -63,7 +63,8 @@ pub enum Inbound {
 pub struct Response {
     /// The id of the request this answers.
     pub id: u32,
-    /// The payload (`{}` when the server sent none), or the error when `errorCode ≠ 0`.
+    /// The payload as sent (`{}` when the frame has none), or the error when `errorCode ≠ 0`.
+    /// [`Response::decode`] reads a `null` payload as `{}`.
     pub result: std::result::Result<Value, ApiError>,
 }
 
@@ -101,8 +102,9 @@ struct WireFrame {
     id: u32,
     #[serde(default)]
     method: Option<String>,
-    #[serde(default)]
-    payload: Option<Value>,
+    /// A missing payload reads as `{}`; an explicit `null` is kept.
+    #[serde(default = "empty_object")]
+    payload: Value,
 }
 
 #[derive(Serialize)]
@@ -138,7 +140,7 @@ pub fn decode(text: &str) -> Result<Inbound> {
     match frame.kind {
         RESPONSE => Ok(Inbound::Response(Response {
             id: frame.id,
-            result: split_error(frame.payload.unwrap_or_else(empty_object)),
+            result: split_error(frame.payload),
         })),
         REQUEST => {
             let Some(method) = frame.method else {
@@ -150,8 +152,7 @@ pub fn decode(text: &str) -> Result<Inbound> {
                 )
                 .into());
             };
-            let payload = frame.payload.unwrap_or_else(empty_object);
-            let notification = Notification::decode(&method, payload);
+            let notification = Notification::decode(&method, frame.payload);
             Ok(Inbound::Notification(NotificationFrame {
                 id: frame.id,
                 method,
@@ -297,7 +298,7 @@ pub fn decode_client_frame(text: &str) -> Result<ClientFrame> {
         (REQUEST, Some(method)) => Ok(ClientFrame::Request {
             id: frame.id,
             method,
-            payload: frame.payload.unwrap_or_else(empty_object),
+            payload: frame.payload,
         }),
         (RESPONSE, _) => Ok(ClientFrame::Ack { id: frame.id }),
         (kind, _) => Err(transport_core::Error::decode(
