@@ -558,6 +558,61 @@ mod tests {
         assert_eq!(raw, json!({"type": 0, "id": 1}));
     }
 
+    /// Deeply nested envelopes (replies of replies, forwards of forwards) up to serde_json's
+    /// nesting limit decode without exhausting the stack; deeper input is a typed error.
+    #[test]
+    fn deep_nesting_is_bounded() {
+        fn nested(depth: usize, field: &str) -> String {
+            let leaf = r#"{"messageId":"m","timestamp":1,"author":{"id":"u","type":1},"type":200,"content":{"text":"x","parseMode":"text"}"#;
+            let mut text = String::new();
+            for _ in 0..depth {
+                text.push_str(leaf);
+                text.push_str(&format!(r#","{field}":"#));
+            }
+            text.push_str(leaf);
+            text.push('}');
+            text.push_str(&"}".repeat(depth));
+            text
+        }
+        // Replies: one JSON level per envelope.
+        let ok = format!(
+            r#"{{"type":1,"id":1,"method":"sendMessage","payload":{}}}"#,
+            nested(120, "replyMessage")
+        );
+        let Inbound::Notification(n) = decode(&ok).unwrap() else {
+            panic!("not a notification")
+        };
+        let mut depth = 0;
+        let mut e = n.notification.as_ref().map(|n| match n {
+            Notification::Message(e) => e.as_ref(),
+            other => panic!("{other:?}"),
+        });
+        while let Ok(Some(next)) = e.map(|e| e.reply_message.as_deref()) {
+            depth += 1;
+            e = Ok(next);
+        }
+        assert_eq!(depth, 120);
+        let too_deep = format!(
+            r#"{{"type":1,"id":1,"method":"sendMessage","payload":{}}}"#,
+            nested(200, "replyMessage")
+        );
+        assert!(matches!(decode(&too_deep), Err(Error::Transport(_))));
+        // Forwards of forwards: the content of a 201 envelope is an envelope.
+        let mut forwarded = String::from(
+            r#"{"messageId":"m","timestamp":1,"author":{"id":"u","type":1},"type":200,"content":{"text":"x"}}"#,
+        );
+        for _ in 0..120 {
+            forwarded = format!(
+                r#"{{"messageId":"m","timestamp":1,"author":{{"id":"u","type":1}},"type":201,"content":{forwarded}}}"#
+            );
+        }
+        let frame = format!(r#"{{"type":1,"id":2,"method":"sendMessage","payload":{forwarded}}}"#);
+        let Inbound::Notification(n) = decode(&frame).unwrap() else {
+            panic!("not a notification")
+        };
+        assert!(matches!(n.notification, Ok(Notification::Message(_))));
+    }
+
     #[test]
     fn server_side_round_trip() {
         let request = SendMessage::new(ChatId::new("c"), TextContent::plain("hi"));
