@@ -1,5 +1,8 @@
 //! Property tests of the frame codec and the visible-length rule.
 
+// Tests may unwrap and panic (house rules); helpers outside `#[test]` fns need it spelled out.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use proptest::prelude::*;
 use serde_json::{Value, json};
 use trueconf_chatbot::api::messages::SendMessage;

@@ -1,6 +1,9 @@
 //! Every JSON sample of the documentation's chats section (the seed) decodes into its type and
 //! re-serializes to an equal JSON value.
 
+// Tests may unwrap and panic (house rules); helpers outside `#[test]` fns need it spelled out.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 use trueconf_chatbot::Method;
@@ -55,15 +58,13 @@ fn samples() -> Vec<Sample> {
                 _ => {}
             }
         }
-        if depth == 0 {
-            if let Some((line, text)) = current.take() {
-                out.push(Sample {
-                    line,
-                    section: section.clone(),
-                    in_notifications,
-                    text,
-                });
-            }
+        if let Some((line, text)) = current.take_if(|_| depth == 0) {
+            out.push(Sample {
+                line,
+                section: section.clone(),
+                in_notifications,
+                text,
+            });
         }
     }
     assert!(current.is_none(), "unterminated JSON block");
