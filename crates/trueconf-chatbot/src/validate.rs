@@ -137,8 +137,9 @@ type Result<T = ()> = std::result::Result<T, ValidationError>;
 ///   closing, with attributes, case-insensitive — count zero; an `<a href="URL">` adds
 ///   `1 + len(URL)` (clients show the link target). Any other `<…>` and entities such as
 ///   `&amp;` count as written.
-/// - `markdown`: the markers `**`, `__`, `~~`, `*`, `_`, `~` count zero unless they stand
-///   between two letters or digits (`snake_case` stays five plus four); `[text](url)` counts
+/// - `markdown`: the markers `**`, `__`, `~~`, `*`, `_`, `~` count zero, except that `__`,
+///   `*`, `_` and `~` between two letters or digits are text (`snake_case`, `2*3`);
+///   `[text](url)` counts
 ///   `len(text) + 1 + len(url)`; a `>` at the start of a line (quote) counts zero.
 ///
 /// ```
@@ -236,7 +237,10 @@ fn markdown_visible_len(text: &str) -> usize {
         if matches!(c, '*' | '_' | '~') {
             let doubled = chars.get(i + 1) == Some(&c);
             let width = if doubled { 2 } else { 1 };
-            let inside_word = alnum_at(i.checked_sub(1)) && alnum_at(Some(i + width));
+            // `__` is text between two alphanumerics; `**` and `~~` are always markers (the
+            // character after the first `*` is not alphanumeric), as in the Python client.
+            let after = if c == '_' && doubled { i + 2 } else { i + 1 };
+            let inside_word = alnum_at(i.checked_sub(1)) && alnum_at(Some(after));
             if !inside_word {
                 i += width;
                 continue;
@@ -540,6 +544,8 @@ mod tests {
         assert_eq!(visible_len("**bold** _it_ ~~gone~~", &md), 12);
         assert_eq!(visible_len("snake_case_name", &md), 15);
         assert_eq!(visible_len("a__b", &md), 4);
+        assert_eq!(visible_len("a**b**c", &md), 3);
+        assert_eq!(visible_len("2*3=6", &md), 5);
         assert_eq!(visible_len("[docs](https://x.y)", &md), 4 + 1 + 11);
         assert_eq!(visible_len(">quote\nline", &md), 10);
         assert_eq!(visible_len("a > b", &md), 5);
