@@ -5,6 +5,7 @@ mod backoff;
 mod error;
 pub mod http;
 pub mod json;
+mod open_enum;
 mod rate_limit;
 mod secret;
 #[cfg(feature = "testkit")]
@@ -17,3 +18,7 @@ pub use error::{
 };
 pub use rate_limit::{RateLimiter, RateLimiterBuilder, WhenLimited};
 pub use secret::Secret;
+
+/// serde, for the exported macros (`open_string_enum!`, `open_int_enum!`); not part of the API.
+#[doc(hidden)]
+pub use serde as __serde;

@@ -1,10 +1,8 @@
 //! [`ApplicationType`]: `applicationType` of a registered application.
 
-use super::open_enum::open_string_enum;
-
-open_string_enum! {
+transport_core::open_string_enum! {
     /// The client platform of a registered application. Open set.
-    ApplicationType {
+    pub enum ApplicationType {
         /// `"android"`.
         Android = "android",
         /// `"ios"`.

@@ -1,10 +1,8 @@
 //! [`EventType`]: `Message.eventType` of system (event) messages.
 
-use super::open_enum::open_string_enum;
-
-open_string_enum! {
+transport_core::open_string_enum! {
     /// What a system message (`isEvent: true`) reports. Open set; two values occur in the seed.
-    EventType {
+    pub enum EventType {
         /// `"Added"`: `eventUserId` was added to the conversation.
         Added = "Added",
         /// `"SessionKeyRegenerated"`: the conversation got a new session key.

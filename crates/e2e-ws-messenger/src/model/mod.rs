@@ -16,7 +16,6 @@ mod event_type;
 mod file_info;
 pub mod ids;
 mod message;
-mod open_enum;
 mod param;
 mod pem_encrypted_private_key;
 mod pem_public_key;

@@ -1,11 +1,9 @@
 //! [`Status`]: `ResponseStatusMessage.status`.
 
-use super::open_enum::open_string_enum;
-
-open_string_enum! {
+transport_core::open_string_enum! {
     /// The outcome in a `ResponseStatusMessage`. Only `"ok"` occurs in the seed; failure values
     /// are unknown and kept in [`Status::Other`].
-    Status {
+    pub enum Status {
         /// `"ok"`: the request succeeded.
         Ok = "ok",
     }

@@ -3,13 +3,14 @@
 use super::{Links, de};
 use serde::{Deserialize, Serialize};
 
-super::string_enum! {
+transport_core::open_string_enum! {
+    @ignore_ascii_case
     /// Where a contact category comes from.
-    CategorySource {
+    pub enum CategorySource {
         /// `custom`: created in the cockpit.
-        Custom => "custom",
+        Custom = "custom",
         /// `mdm`: set by the MDM system.
-        Mdm => "mdm",
+        Mdm = "mdm",
     }
 }
 

@@ -3,13 +3,14 @@
 use super::{Links, ThreemaId};
 use serde::{Deserialize, Serialize};
 
-super::string_enum! {
+transport_core::open_string_enum! {
+    @ignore_ascii_case
     /// Whether a contact was added by hand or automatically.
-    ContactType {
+    pub enum ContactType {
         /// `custom`: added through the API or the cockpit; can be removed.
-        Custom => "custom",
+        Custom = "custom",
         /// `auto`: added automatically; cannot be removed, only updated (e.g. disabled).
-        Auto => "auto",
+        Auto = "auto",
     }
 }
 

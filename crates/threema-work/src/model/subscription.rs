@@ -3,7 +3,8 @@
 use super::{DateTime, Links};
 use serde::{Deserialize, Serialize};
 
-super::string_enum! {
+transport_core::open_string_enum! {
+    @ignore_ascii_case
     /// The kind of subscription. Decoding ignores case (`Professional` is read as
     /// [`Professional`](Self::Professional)); unknown kinds are kept as [`Other`](Self::Other).
     ///
@@ -12,21 +13,21 @@ super::string_enum! {
     /// assert_eq!(SubscriptionType::from("Professional"), SubscriptionType::Professional);
     /// assert_eq!(SubscriptionType::from("edu7").as_str(), "edu7");
     /// ```
-    SubscriptionType {
+    pub enum SubscriptionType {
         /// `basic`
-        Basic => "basic",
+        Basic = "basic",
         /// `business`
-        Business => "business",
+        Business = "business",
         /// `enterprise`
-        Enterprise => "enterprise",
+        Enterprise = "enterprise",
         /// `essential`
-        Essential => "essential",
+        Essential = "essential",
         /// `advanced`
-        Advanced => "advanced",
+        Advanced = "advanced",
         /// `professional`
-        Professional => "professional",
+        Professional = "professional",
         /// `edu5`
-        Edu5 => "edu5",
+        Edu5 = "edu5",
     }
 }
 

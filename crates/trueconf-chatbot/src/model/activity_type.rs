@@ -1,6 +1,6 @@
 //! [`ActivityType`] (`activityType` of `sendChatActivity`).
 
-string_enum! {
+transport_core::open_string_enum! {
     /// What the bot is doing, shown to chat members (`activityType`).
     pub enum ActivityType {
         /// `typing`.

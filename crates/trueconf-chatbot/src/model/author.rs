@@ -2,10 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 
-int_enum! {
+transport_core::open_int_enum! {
     /// Who an author is (EnvelopeAuthorTypeEnum). Also the participant `type` of
     /// `getChatParticipant(s)`.
-    pub enum AuthorType {
+    pub enum AuthorType: u32 {
         /// 0 SYSTEM: the id is the server name.
         System = 0,
         /// 1 USER: the id is a TrueConf ID.

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-string_enum! {
+transport_core::open_string_enum! {
     /// What a button does (`type`).
     pub enum ButtonType {
         /// `command`: sends a `command` notification to the bot.
@@ -19,7 +19,7 @@ string_enum! {
     }
 }
 
-string_enum! {
+transport_core::open_string_enum! {
     /// How a button looks (`style`).
     pub enum ButtonStyle {
         /// `default`.

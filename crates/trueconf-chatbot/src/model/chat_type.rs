@@ -1,8 +1,8 @@
 //! [`ChatType`] (`ChatTypeEnum`).
 
-int_enum! {
+transport_core::open_int_enum! {
     /// The kind of chat (`chatType`, ChatTypeEnum). `4` is unused; unknown values are kept.
-    pub enum ChatType {
+    pub enum ChatType: u32 {
         /// 0 UNDEF.
         Undefined = 0,
         /// 1 P2P: a personal chat between two users.

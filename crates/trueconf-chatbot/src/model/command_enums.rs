@@ -1,7 +1,7 @@
 //! Enums of `answerCommand`: [`AnswerType`], [`CommandStatus`], [`CommandVisibility`],
 //! [`CommandLevel`].
 
-string_enum! {
+transport_core::open_string_enum! {
     /// How a command (button press) is answered (`answerType`).
     pub enum AnswerType {
         /// `complete`.
@@ -15,7 +15,7 @@ string_enum! {
     }
 }
 
-string_enum! {
+transport_core::open_string_enum! {
     /// The status shown with a command answer (`message.status`).
     pub enum CommandStatus {
         /// `unknown`.
@@ -35,7 +35,7 @@ string_enum! {
     }
 }
 
-string_enum! {
+transport_core::open_string_enum! {
     /// How a command answer is displayed (`message.visibility`).
     pub enum CommandVisibility {
         /// `default`.
@@ -49,7 +49,7 @@ string_enum! {
     }
 }
 
-string_enum! {
+transport_core::open_string_enum! {
     /// The severity of a command answer (`message.level`).
     pub enum CommandLevel {
         /// `info`.

@@ -1,8 +1,8 @@
 //! [`EnvelopeType`] (EnvelopeTypeEnum, "EnvelopeContentType" in the docs).
 
-int_enum! {
+transport_core::open_int_enum! {
     /// The kind of an envelope (`type`), which decides the shape of its `content`.
-    pub enum EnvelopeType {
+    pub enum EnvelopeType: u32 {
         /// 1 ADD_PARTICIPANT (system envelope).
         AddParticipant = 1,
         /// 2 REMOVE_PARTICIPANT (system envelope).

@@ -1,11 +1,11 @@
 //! [`ErrorCode`]: the `errorCode` of an error response.
 
-int_enum! {
+transport_core::open_int_enum! {
     /// The `payload.errorCode` of a response. `0` means success (TrueConf's own fake server puts
     /// it into successful payloads); anything else is an error. Codes 100–309 are named by the
     /// server docs, 310–408 by the official Python client, 2 by TrueConf's TypeScript client.
     /// Unlisted codes are kept as [`ErrorCode::Unknown`].
-    pub enum ErrorCode {
+    pub enum ErrorCode: u32 {
         /// 0: no error.
         Success = 0,
         /// 2 DUPLICATE_ID: the request id was already used on this connection.

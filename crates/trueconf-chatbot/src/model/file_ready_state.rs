@@ -1,8 +1,8 @@
 //! [`FileReadyState`] (`readyState`).
 
-int_enum! {
+transport_core::open_int_enum! {
     /// Whether a stored file can be downloaded (FileReadyStateEnum).
-    pub enum FileReadyState {
+    pub enum FileReadyState: u32 {
         /// 0 NOT_AVAILABLE.
         NotAvailable = 0,
         /// 1 UPLOADING: subscribe to progress and wait.

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-string_enum! {
+transport_core::open_string_enum! {
     /// Whether the extension list is an allow list or a block list (`mode`).
     pub enum ExtensionMode {
         /// `allow`: only the listed extensions may be uploaded.

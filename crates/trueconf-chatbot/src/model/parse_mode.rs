@@ -1,6 +1,6 @@
 //! [`ParseMode`] (`parseMode`).
 
-string_enum! {
+transport_core::open_string_enum! {
     /// How the server renders message text (`parseMode`).
     pub enum ParseMode {
         /// `text`: plain text.

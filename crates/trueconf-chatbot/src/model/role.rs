@@ -4,8 +4,8 @@ use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer};
 use std::fmt;
 
-string_enum! {
-    @define
+transport_core::open_string_enum! {
+    @custom_deserialize
     /// A participant's role in a chat (`role`, `userRole`).
     ///
     /// The docs list these as numbers (OWNER = 0 … WRITER = 6), but on the wire they are
