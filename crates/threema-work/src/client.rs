@@ -36,7 +36,8 @@ use bytes::Bytes;
 use futures_util::stream::BoxStream;
 use std::time::Duration;
 use transport_core::http::{
-    Attempt, Auth, HeaderValue, HttpClient, RetryDecision, RetryPolicy, default_classifier,
+    Attempt, Auth, HeaderValue, HttpClient, HttpClientBuilder, HttpOptions, RetryDecision,
+    RetryPolicy, default_classifier,
 };
 use transport_core::{RateLimiter, Secret, WhenLimited};
 
@@ -171,12 +172,7 @@ pub struct ClientBuilder {
     quota: Option<Quota>,
     limiter: Option<RateLimiter>,
     retry: RetryPolicy,
-    timeout: Option<Option<Duration>>,
-    connect_timeout: Option<Option<Duration>>,
-    pool_idle_timeout: Option<Option<Duration>>,
-    proxy: Option<String>,
-    no_proxy: bool,
-    root_certificates: Vec<Vec<u8>>,
+    http: HttpOptions,
 }
 
 impl ClientBuilder {
@@ -188,12 +184,7 @@ impl ClientBuilder {
             quota: Some(Quota::default()),
             limiter: None,
             retry: default_retry_policy(),
-            timeout: None,
-            connect_timeout: None,
-            pool_idle_timeout: None,
-            proxy: None,
-            no_proxy: false,
-            root_certificates: Vec::new(),
+            http: HttpOptions::default(),
         }
     }
 
@@ -238,39 +229,22 @@ impl ClientBuilder {
         self
     }
 
-    /// Time limit for one attempt, body included (default 30 s; `None`: no limit).
-    pub fn timeout(mut self, timeout: Option<Duration>) -> Self {
-        self.timeout = Some(timeout);
-        self
-    }
-
-    /// Time limit for connecting (default 10 s; `None`: no limit).
-    pub fn connect_timeout(mut self, timeout: Option<Duration>) -> Self {
-        self.connect_timeout = Some(timeout);
-        self
-    }
-
-    /// How long idle connections are kept (default 90 s; `None`: kept).
-    pub fn pool_idle_timeout(mut self, timeout: Option<Duration>) -> Self {
-        self.pool_idle_timeout = Some(timeout);
-        self
-    }
-
-    /// Sends every request through this proxy.
-    pub fn proxy(mut self, url: impl Into<String>) -> Self {
-        self.proxy = Some(url.into());
-        self
-    }
-
-    /// Ignores proxy settings from the environment.
-    pub fn no_proxy(mut self) -> Self {
-        self.no_proxy = true;
-        self
-    }
-
-    /// Trusts an extra root certificate (PEM).
-    pub fn add_root_certificate_pem(mut self, pem: impl Into<Vec<u8>>) -> Self {
-        self.root_certificates.push(pem.into());
+    /// Changes any HTTP option of the underlying [`HttpClientBuilder`]: timeouts (default
+    /// 30 s per attempt, 10 s to connect), proxy, extra root certificates, ….
+    ///
+    /// ```
+    /// # fn run() -> threema_work::Result<()> {
+    /// use std::time::Duration;
+    /// let client = threema_work::Client::builder("my-api-key")
+    ///     .http(|b| b.timeout(Some(Duration::from_secs(5))).proxy("http://proxy.local:3128"))
+    ///     .build()?;
+    /// # let _ = client; Ok(()) }
+    /// ```
+    pub fn http(
+        mut self,
+        change: impl FnOnce(HttpClientBuilder) -> HttpClientBuilder + Send + 'static,
+    ) -> Self {
+        self.http.push(change);
         self
     }
 
@@ -300,24 +274,7 @@ impl ClientBuilder {
         if let Some(limiter) = self.limiter.or_else(|| self.quota.map(|q| q.limiter())) {
             http = http.rate_limiter(limiter);
         }
-        if let Some(timeout) = self.timeout {
-            http = http.timeout(timeout);
-        }
-        if let Some(timeout) = self.connect_timeout {
-            http = http.connect_timeout(timeout);
-        }
-        if let Some(timeout) = self.pool_idle_timeout {
-            http = http.pool_idle_timeout(timeout);
-        }
-        if let Some(proxy) = self.proxy {
-            http = http.proxy(proxy);
-        }
-        if self.no_proxy {
-            http = http.no_proxy();
-        }
-        for pem in self.root_certificates {
-            http = http.add_root_certificate_pem(pem);
-        }
+        let http = self.http.apply(http);
         Ok(Client {
             http: http.build()?,
         })

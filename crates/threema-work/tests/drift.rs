@@ -24,7 +24,7 @@ async fn replay(route: &str, body: serde_json::Value) -> (MockServer, Client) {
         .await;
     let client = Client::builder("k")
         .base_url(format!("{}/api/v1", server.uri()))
-        .no_proxy()
+        .http(|b| b.no_proxy())
         .build()
         .unwrap();
     (server, client)

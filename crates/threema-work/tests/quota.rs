@@ -29,10 +29,7 @@ async fn server(times: u64) -> MockServer {
 fn builder(server: &MockServer) -> ClientBuilder {
     Client::builder("quota-test-key")
         .base_url(format!("{}/api/v1", server.uri()))
-        .timeout(None)
-        .connect_timeout(None)
-        .pool_idle_timeout(None)
-        .no_proxy()
+        .http(|b| b.without_timeouts().no_proxy())
 }
 
 async fn spend(client: &Client, requests: u64) {

@@ -34,10 +34,7 @@ async fn server() -> (MockServer, Client) {
     transport_core::testkit::http::mount_catch_all(&server).await;
     let client = Client::builder(KEY)
         .base_url(format!("{}/api/v1", server.uri()))
-        .timeout(None)
-        .connect_timeout(None)
-        .pool_idle_timeout(None)
-        .no_proxy()
+        .http(|b| b.without_timeouts().no_proxy())
         .build()
         .unwrap();
     (server, client)

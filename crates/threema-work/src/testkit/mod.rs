@@ -196,10 +196,7 @@ impl FakeThreemaWork {
     pub fn client_builder(&self) -> ClientBuilder {
         Client::builder(self.api_key.as_str())
             .base_url(self.uri())
-            .timeout(None)
-            .connect_timeout(None)
-            .pool_idle_timeout(None)
-            .no_proxy()
+            .http(|b| b.without_timeouts().no_proxy())
     }
 
     /// A client for the fake (see [`client_builder`](Self::client_builder)).

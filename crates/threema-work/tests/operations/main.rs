@@ -26,8 +26,7 @@ async fn fake() -> (FakeThreemaWork, Client) {
 fn intruder(fake: &FakeThreemaWork) -> Client {
     Client::builder("wrong-key")
         .base_url(fake.uri())
-        .timeout(None)
-        .no_proxy()
+        .http(|b| b.timeout(None).no_proxy())
         .build()
         .unwrap()
 }

@@ -196,6 +196,15 @@ impl HttpClientBuilder {
         self
     }
 
+    /// No request, connect or pool-idle timers at all. For tests on paused tokio time with a
+    /// real local server: paused time jumps to the next timer while waiting for socket I/O,
+    /// so such timers would fire spuriously.
+    pub fn without_timeouts(self) -> Self {
+        self.timeout(None)
+            .connect_timeout(None)
+            .pool_idle_timeout(None)
+    }
+
     /// Sends every request through this proxy (`http://…`, `https://…`, `socks5://…`).
     pub fn proxy(mut self, url: impl Into<String>) -> Self {
         self.proxy = Some(url.into());
@@ -276,6 +285,43 @@ impl HttpClientBuilder {
                 clock: self.clock,
             }),
         })
+    }
+}
+
+/// Changes to an [`HttpClientBuilder`] collected by a protocol crate's own builder and applied
+/// when it builds its [`HttpClient`], so users reach every HTTP option (timeouts, proxy, TLS
+/// roots, …) without each crate forwarding each setter.
+///
+/// ```
+/// use std::time::Duration;
+/// use transport_core::http::{HttpClient, HttpOptions};
+///
+/// let mut options = HttpOptions::default();
+/// options.push(|b| b.timeout(Some(Duration::from_secs(5))).no_proxy());
+/// let client = options.apply(HttpClient::builder("https://example.com/").unwrap()).build().unwrap();
+/// # let _ = client;
+/// ```
+#[derive(Default)]
+pub struct HttpOptions(Vec<Box<dyn FnOnce(HttpClientBuilder) -> HttpClientBuilder + Send>>);
+
+impl HttpOptions {
+    /// Adds a change; changes apply in the order they were added.
+    pub fn push(
+        &mut self,
+        change: impl FnOnce(HttpClientBuilder) -> HttpClientBuilder + Send + 'static,
+    ) {
+        self.0.push(Box::new(change));
+    }
+
+    /// Applies every change to `builder`.
+    pub fn apply(self, builder: HttpClientBuilder) -> HttpClientBuilder {
+        self.0.into_iter().fold(builder, |b, change| change(b))
+    }
+}
+
+impl fmt::Debug for HttpOptions {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "HttpOptions({} changes)", self.0.len())
     }
 }
 

@@ -14,7 +14,8 @@ mod retry;
 
 pub use auth::Auth;
 pub use client::{
-    ErrorMessageFn, HttpClient, HttpClientBuilder, RawRequest, WallClock, default_error_message,
+    ErrorMessageFn, HttpClient, HttpClientBuilder, HttpOptions, RawRequest, WallClock,
+    default_error_message,
 };
 pub use endpoint::{Body, Endpoint, EndpointAuth, Multipart, Part, ProgressFn, segment};
 pub use http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode};
