@@ -14,6 +14,7 @@ pub(crate) fn from_value<T: DeserializeOwned>(value: Value, what: &str, prefix: 
         let path = match (prefix.is_empty(), inner.as_str()) {
             (true, inner) => inner.to_owned(),
             (false, ".") => prefix.to_owned(),
+            (false, inner) if inner.starts_with('[') => format!("{prefix}{inner}"),
             (false, inner) => format!("{prefix}.{inner}"),
         };
         Error::decode(what, path, error.into_inner().to_string())

@@ -54,7 +54,7 @@ impl WireMessage for UpdateReceivers {
             .into_iter()
             .enumerate()
             .map(|(index, item)| {
-                let prefix = format!("data.{index}");
+                let prefix = format!("data[{index}]");
                 Receiver::decode_as(&args.receiver_type, item, parts.what(), &prefix)
             })
             .collect::<Result<_>>()?;
@@ -88,6 +88,6 @@ mod tests {
             Direction::FromApp,
         )
         .unwrap_err();
-        assert!(error.to_string().contains("at `data.0.id`"), "{error}");
+        assert!(error.to_string().contains("at `data[0].id`"), "{error}");
     }
 }
