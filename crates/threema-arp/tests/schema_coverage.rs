@@ -11,6 +11,9 @@
 //! The deliberate deviations from the schema (see `docs/decisions.md`, `## threema-arp`) are
 //! listed in [`CORRECTIONS`].
 
+// Test helpers may panic: a failed expectation is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use rmpv::Value;
 use std::collections::{BTreeMap, BTreeSet};
 use threema_arp::api::{ArpMessage, CATALOGUE, Direction, Frame};

@@ -121,7 +121,9 @@ impl Incomplete {
 }
 
 /// Reassembles messages of the unreliable/unordered mode. Chunks of several messages may
-/// interleave and arrive in any order; duplicates are ignored.
+/// interleave and arrive in any order; duplicate chunks of an incomplete message are
+/// ignored. (A duplicate of a message that is already complete starts a new message with
+/// that id: message ids may be reused, so completed ids are not remembered.)
 ///
 /// Memory is bounded by [`UnchunkerConfig`]; [`Unchunker::gc`] drops messages that have
 /// not progressed for a while. A chunk that contradicts its message is an error, and the
