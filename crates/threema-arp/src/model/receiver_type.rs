@@ -7,7 +7,8 @@ string_enum! {
     /// The kind of a receiver (`args.type` in most messages, `Conversation.type`).
     ///
     /// Messages that use the spec alias `receiverTypeWithoutMe` reject [`ReceiverType::Me`]
-    /// when the user builds them (see [`ReceiverType::check`]).
+    /// when the user builds them, and every message built by the user rejects unknown
+    /// values.
     pub enum ReceiverType {
         /// The user themself.
         Me = "me",
