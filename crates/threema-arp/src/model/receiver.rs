@@ -10,9 +10,9 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// `update/receiver` and `update/receivers`.
 ///
 /// When the receiver type is known from context (`args.type` of `update/receiver` and
-/// `update/receivers`), the messages decode it as that type. The serde `Deserialize` impl (used inside `Conversation`) looks
-/// at an embedded `type` key and otherwise at the shape of the map; a map it cannot place is
-/// kept as [`Receiver::Unknown`].
+/// `update/receivers`), the messages decode it as that type. The serde `Deserialize` impl
+/// (used inside `Conversation`) looks at an embedded `type` key and otherwise at the shape of
+/// the map; a map it cannot place is kept as [`Receiver::Unknown`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum Receiver {
