@@ -1,32 +1,6 @@
-//! [`VoipMissed`]: `update/voipStatus` data when a call was missed.
+//! [`VoipMissed`]: `update/voipStatus` data: a call was missed.
 
-use serde::{Deserialize, Serialize};
+use super::VoipIdentity;
 
-/// A call was missed (schema model `VoipMissed`, data of `update/voipStatus`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-#[non_exhaustive]
-pub struct VoipMissed {
-    /// The identity of the call partner.
-    pub identity: String,
-}
-
-impl VoipMissed {
-    /// The status.
-    pub fn new(identity: impl Into<String>) -> Self {
-        Self {
-            identity: identity.into(),
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::testutil::{assert_keys, round_trip};
-
-    #[test]
-    fn round_trips() {
-        assert_keys(&round_trip(&VoipMissed::new("ECHOECHO")), "", &["identity"]);
-    }
-}
+/// A call was missed (schema model `VoipMissed`, data of `update/voipStatus`): the call partner.
+pub type VoipMissed = VoipIdentity;

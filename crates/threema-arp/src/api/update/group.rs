@@ -3,11 +3,9 @@
 //! `noMembers`, `notAllowed`, `valueTooLong`, `badRequest`.
 
 use crate::api::macros::wire_message;
-use crate::codec::Nullable;
 use crate::error::Result;
-use crate::model::receiver_ref::{check_members, max_bytes, non_empty, non_empty_bytes};
-use crate::model::{Binary, Group, IdArgs, ReceiverData};
-use serde::{Deserialize, Serialize};
+use crate::model::receiver_ref::non_empty;
+use crate::model::{Group, IdArgs, MembersChange, ReceiverData};
 
 /// `update/group` (client → app).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,43 +18,20 @@ pub struct UpdateGroup {
 }
 
 /// The `data` of [`UpdateGroup`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct UpdateGroupData {
-    /// The members (required: the full new member list).
-    #[serde(default, deserialize_with = "crate::codec::nil_default")]
-    pub members: Vec<String>,
-    /// The name (at most 256 bytes); `Null` clears it.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub name: Nullable<String>,
-    /// The avatar; `Null` clears it.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub avatar: Nullable<Binary>,
-}
+pub type UpdateGroupData = MembersChange;
 
 impl UpdateGroup {
     /// Sets the members of group `id` (name and avatar unchanged).
     pub fn new(id: impl Into<String>, members: Vec<String>) -> Self {
         Self {
             args: IdArgs::new(id),
-            data: UpdateGroupData {
-                members,
-                name: Nullable::Absent,
-                avatar: Nullable::Absent,
-            },
+            data: MembersChange::new(members),
         }
     }
 
     fn check(&self) -> Result<()> {
         non_empty("update/group args.id", &self.args.id)?;
-        check_members("update/group data.members", &self.data.members)?;
-        if let Nullable::Value(name) = &self.data.name {
-            max_bytes("update/group data.name", name, 256)?;
-        }
-        if let Nullable::Value(avatar) = &self.data.avatar {
-            non_empty_bytes("update/group data.avatar", avatar)?;
-        }
-        Ok(())
+        self.data.check("update/group")
     }
 }
 
@@ -89,7 +64,7 @@ wire_message!(GroupUpdated = "update" / "group", [FromApp], args: required, data
 mod tests {
     use super::*;
     use crate::api::{Direction, Frame};
-    use crate::codec::Ack;
+    use crate::codec::{Ack, Nullable};
     use crate::testutil::{assert_bin, assert_keys, frame_round_trip, sample_group};
 
     #[test]
