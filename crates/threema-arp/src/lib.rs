@@ -1,6 +1,19 @@
 #![doc = include_str!("../README.md")]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+pub mod api;
+pub mod chunking;
+pub mod codec;
+pub mod connection;
+mod error;
+pub mod model;
+pub mod qr;
+#[cfg(test)]
+mod testutil;
+
+pub use api::{ArpMessage, Direction, Frame};
+pub use error::{Error, Result};
+
 /// The shared transport layer this crate is built on, re-exported so that users can name its
 /// types (secrets, retry policies, rate limiters, errors) without a separate dependency.
 pub use transport_core;

@@ -1,0 +1,114 @@
+//! [`Frame`]: a typed ARP message with its envelope `id` and `ack`.
+
+use super::{ArpMessage, Direction};
+use crate::codec::{Ack, EncodeOptions, Envelope};
+use crate::error::Result;
+
+/// One ARP message as it travels: the typed message plus the envelope's `id` (asks for an
+/// acknowledgement) and `ack` (confirms one).
+///
+/// ```
+/// use threema_arp::api::{CreateTextMessage, Direction, Frame};
+/// use threema_arp::model::ReceiverRef;
+///
+/// let frame = Frame::new(CreateTextMessage::new(ReceiverRef::contact("ECHOECHO"), "Hi"))
+///     .with_id("a1b2c3");
+/// let bytes = frame.encode()?;
+/// assert_eq!(Frame::decode(&bytes, Direction::ToApp)?, frame);
+/// # Ok::<(), threema_arp::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Frame {
+    /// `id`: asks the receiver for an acknowledgement.
+    pub id: Option<String>,
+    /// `ack`: confirms an earlier message's `id`. Decoding also fills it from the legacy
+    /// `args.temporaryId` / `args.success` / `args.error` of the Android app.
+    pub ack: Option<Ack>,
+    /// The message.
+    pub message: ArpMessage,
+}
+
+impl Frame {
+    /// A frame without `id` and `ack`.
+    pub fn new(message: impl Into<ArpMessage>) -> Self {
+        Self {
+            id: None,
+            ack: None,
+            message: message.into(),
+        }
+    }
+
+    /// Sets the `id` (asks for an acknowledgement).
+    #[must_use]
+    pub fn with_id(mut self, id: impl Into<String>) -> Self {
+        self.id = Some(id.into());
+        self
+    }
+
+    /// Sets the `ack`.
+    #[must_use]
+    pub fn with_ack(mut self, ack: Ack) -> Self {
+        self.ack = Some(ack);
+        self
+    }
+
+    /// Decodes a complete (unchunked) message that travelled in `direction`.
+    ///
+    /// Fails only on broken msgpack, a missing `type`/`subType`, or a known message whose
+    /// `args`/`data` do not match its schema (the error names the field path). Unknown
+    /// messages decode to [`ArpMessage::Unknown`].
+    pub fn decode(bytes: &[u8], direction: Direction) -> Result<Self> {
+        Self::from_envelope(Envelope::decode(bytes)?, direction)
+    }
+
+    /// Types an envelope that travelled in `direction`, mapping the legacy acknowledgement
+    /// fields: from the app, `args.temporaryId` (+ `success`, `error`) is an `ack`; to the
+    /// app, `args.temporaryId` is an `id`.
+    pub fn from_envelope(envelope: Envelope, direction: Direction) -> Result<Self> {
+        let (id, ack) = match direction {
+            Direction::FromApp => {
+                let ack = envelope.ack.clone().or_else(|| envelope.legacy_ack());
+                (envelope.id.clone(), ack)
+            }
+            Direction::ToApp => {
+                let id = envelope
+                    .id
+                    .clone()
+                    .or_else(|| envelope.temporary_id().map(str::to_owned));
+                (id, envelope.ack.clone())
+            }
+        };
+        let message = ArpMessage::decode_parts(
+            &envelope.message_type,
+            &envelope.sub_type,
+            direction,
+            envelope.args,
+            envelope.data,
+        )?;
+        Ok(Self { id, ack, message })
+    }
+
+    /// Validates and encodes the frame with the default [`EncodeOptions`] (the `id` is also
+    /// copied into `args.temporaryId`, as Threema Web does).
+    pub fn encode(&self) -> Result<Vec<u8>> {
+        self.encode_with(&EncodeOptions::default())
+    }
+
+    /// Validates and encodes the frame.
+    pub fn encode_with(&self, options: &EncodeOptions) -> Result<Vec<u8>> {
+        self.message.validate()?;
+        self.message.encode_parts()?.into_frame(
+            self.message.message_type(),
+            self.message.sub_type(),
+            self.id.as_deref(),
+            self.ack.as_ref(),
+            options,
+        )
+    }
+
+    /// True if the message is on the chunk cache blacklist.
+    pub fn is_blacklisted(&self) -> bool {
+        self.message.is_blacklisted()
+    }
+}

@@ -1,0 +1,179 @@
+//! Reading and writing the `args` and `data` parts of a typed message.
+
+use super::envelope::EncodedParts;
+use super::value::{from_value, to_msgpack};
+use crate::error::{Error, Result};
+use rmpv::Value;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+/// One of the two payload parts of an ARP message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// `args`: small addressing arguments (a map).
+    Args,
+    /// `data`: the payload (a map, an array or bin).
+    Data,
+}
+
+impl Part {
+    /// The envelope key (`"args"` or `"data"`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Args => "args",
+            Self::Data => "data",
+        }
+    }
+}
+
+/// Collects the encoded parts of a typed message; see
+/// [`WireMessage::encode_parts`](crate::api::WireMessage::encode_parts).
+///
+/// A part that encodes to `nil` (an absent `Option`) is left out of the envelope.
+#[derive(Debug)]
+pub struct PartsWriter {
+    what: String,
+    parts: EncodedParts,
+}
+
+impl PartsWriter {
+    pub(crate) fn new(what: String) -> Self {
+        Self {
+            what,
+            parts: EncodedParts::default(),
+        }
+    }
+
+    pub(crate) fn finish(self) -> EncodedParts {
+        self.parts
+    }
+
+    /// Writes a required part.
+    pub fn required<T: Serialize + ?Sized>(&mut self, part: Part, value: &T) -> Result<()> {
+        let bytes = to_msgpack(value, &format!("{} {}", self.what, part.key()))?;
+        let slot = match part {
+            Part::Args => &mut self.parts.args,
+            Part::Data => &mut self.parts.data,
+        };
+        // msgpack nil: the part is absent.
+        *slot = (bytes != [0xc0]).then_some(bytes);
+        Ok(())
+    }
+
+    /// Writes an optional part (`None` leaves it out).
+    pub fn optional<T: Serialize>(&mut self, part: Part, value: &Option<T>) -> Result<()> {
+        self.required(part, value)
+    }
+
+    /// Writes a list part (always an array, possibly empty).
+    pub fn list<T: Serialize>(&mut self, part: Part, value: &[T]) -> Result<()> {
+        self.required(part, value)
+    }
+
+    /// Writes a part that decodes with a default when absent (always written).
+    pub fn defaulted<T: Serialize>(&mut self, part: Part, value: &T) -> Result<()> {
+        self.required(part, value)
+    }
+}
+
+/// Hands out the raw parts of a received message for typed decoding; see
+/// [`WireMessage::decode_parts`](crate::api::WireMessage::decode_parts).
+///
+/// `nil` counts as absent everywhere.
+#[derive(Debug)]
+pub struct PartsReader {
+    what: String,
+    args: Option<Value>,
+    data: Option<Value>,
+}
+
+impl PartsReader {
+    pub(crate) fn new(what: String, args: Option<Value>, data: Option<Value>) -> Self {
+        Self { what, args, data }
+    }
+
+    /// What is being decoded (`"create/contact (app → client)"`), for error messages.
+    pub fn what(&self) -> &str {
+        &self.what
+    }
+
+    /// Takes the raw value of a part (`None` if absent or `nil`).
+    pub fn take(&mut self, part: Part) -> Option<Value> {
+        let slot = match part {
+            Part::Args => &mut self.args,
+            Part::Data => &mut self.data,
+        };
+        slot.take().filter(|value| !value.is_nil())
+    }
+
+    /// Peeks at the raw value of a part.
+    pub fn peek(&self, part: Part) -> Option<&Value> {
+        match part {
+            Part::Args => self.args.as_ref(),
+            Part::Data => self.data.as_ref(),
+        }
+        .filter(|value| !value.is_nil())
+    }
+
+    /// Decodes a part that must be present.
+    pub fn required<T: DeserializeOwned>(&mut self, part: Part) -> Result<T> {
+        match self.take(part) {
+            Some(value) => from_value(value, &self.what, part.key()),
+            None => Err(Error::decode(
+                self.what.as_str(),
+                part.key(),
+                format!("missing `{}`", part.key()),
+            )),
+        }
+    }
+
+    /// Decodes a part that may be absent.
+    pub fn optional<T: DeserializeOwned>(&mut self, part: Part) -> Result<Option<T>> {
+        self.take(part)
+            .map(|value| from_value(value, &self.what, part.key()))
+            .transpose()
+    }
+
+    /// Decodes an array part; absent means empty.
+    pub fn list<T: DeserializeOwned>(&mut self, part: Part) -> Result<Vec<T>> {
+        Ok(self.optional(part)?.unwrap_or_default())
+    }
+
+    /// Decodes a part; absent means `T::default()` (for replies that carry no data when
+    /// they report an error).
+    pub fn defaulted<T: DeserializeOwned + Default>(&mut self, part: Part) -> Result<T> {
+        Ok(self.optional(part)?.unwrap_or_default())
+    }
+
+    /// Decodes a value taken from a part (for messages whose data shape depends on args).
+    pub fn decode<T: DeserializeOwned>(&self, value: Value, part: Part) -> Result<T> {
+        from_value(value, &self.what, part.key())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reader_treats_nil_as_absent_and_names_missing_parts() {
+        let mut reader = PartsReader::new("x/y (app → client)".into(), Some(Value::Nil), None);
+        assert_eq!(reader.optional::<u8>(Part::Args).unwrap(), None);
+        assert_eq!(reader.list::<u8>(Part::Data).unwrap(), Vec::<u8>::new());
+        let error = reader.required::<u8>(Part::Data).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "cannot decode x/y (app → client) at `data`: missing `data`"
+        );
+    }
+
+    #[test]
+    fn writer_leaves_out_nil_parts() {
+        let mut writer = PartsWriter::new("x".into());
+        writer.optional::<u8>(Part::Args, &None).unwrap();
+        writer.list::<u8>(Part::Data, &[]).unwrap();
+        let parts = writer.finish();
+        assert_eq!(parts.args, None);
+        assert_eq!(parts.data, Some(vec![0x90]));
+    }
+}
