@@ -1,0 +1,56 @@
+//! One endpoint type per operation of the Signal Server OpenAPI document, grouped by tag.
+//!
+//! Each type implements [`transport_core::http::Endpoint`] (method, path, query, headers,
+//! body, response parser) and [`Operation`] (operationId, tag, path template, auth mode,
+//! typed error statuses). Send them with [`SignalClient::send`](crate::SignalClient::send).
+//! [`all_operations`] lists the metadata of every operation; a test checks it against the
+//! saved OpenAPI document, both ways.
+
+pub mod account;
+
+mod operation;
+#[cfg(test)]
+pub(crate) mod test_support;
+pub(crate) mod validate;
+
+pub(crate) use operation::no_account_auth;
+pub use operation::{ErrorBody, Operation, OperationInfo};
+
+/// The metadata of every operation this crate implements, in the order of the OpenAPI
+/// document's tags.
+///
+/// ```
+/// let ops = signal_server_api::all_operations();
+/// assert!(ops.iter().any(|op| op.operation_id == "register"));
+/// ```
+pub fn all_operations() -> &'static [OperationInfo] {
+    OPERATIONS
+}
+
+static OPERATIONS: &[OperationInfo] = &[
+    // Account
+    <account::AccountExists as Operation>::INFO,
+    <account::ConfirmUsernameHash as Operation>::INFO,
+    <account::GetMe as Operation>::INFO,
+    <account::DeleteAccount as Operation>::INFO,
+    <account::SetApnRegistrationId as Operation>::INFO,
+    <account::DeleteApnRegistrationId as Operation>::INFO,
+    <account::SetGcmRegistrationId as Operation>::INFO,
+    <account::DeleteGcmRegistrationId as Operation>::INFO,
+    <account::DeleteUsernameHash as Operation>::INFO,
+    <account::UpdateUsernameLink as Operation>::INFO,
+    <account::DeleteUsernameLink as Operation>::INFO,
+    <account::GetTurnToken as Operation>::INFO,
+    <account::LookupUsernameHash as Operation>::INFO,
+    <account::LookupUsernameLink as Operation>::INFO,
+    <account::SetRegistrationLock as Operation>::INFO,
+    <account::RemoveRegistrationLock as Operation>::INFO,
+    <account::ReserveUsernameHash as Operation>::INFO,
+    <account::SetAccountAttributes as Operation>::INFO,
+    <account::SetName as Operation>::INFO,
+    <account::WhoAmI as Operation>::INFO,
+    <account::ChangeNumber as Operation>::INFO,
+    <account::DistributePhoneNumberIdentityKeys as Operation>::INFO,
+    <account::GetAccountDataReport as Operation>::INFO,
+    <account::SetPhoneNumberDiscoverability as Operation>::INFO,
+];

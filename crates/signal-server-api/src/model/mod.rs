@@ -1,0 +1,59 @@
+//! Shared data types: identifiers, keys, and the DTOs several operations use, with their
+//! wire formats corrected where the OpenAPI document describes Java types instead of JSON
+//! (base64 strings for byte arrays, integer device ids, strings for service identifiers and
+//! identity keys).
+//!
+//! Types used by a single operation live next to it in [`api`](crate::api).
+
+pub mod b64;
+pub mod secret_string;
+
+mod account_attributes;
+mod account_identity_response;
+mod account_mismatched_devices;
+mod account_stale_devices;
+mod apn_registration_id;
+mod device_capabilities;
+mod device_id;
+mod device_limit;
+mod ec_pre_key;
+mod ec_signed_pre_key;
+mod encrypted_username;
+mod envelope_type;
+mod external_service_credentials;
+mod gcm_registration_id;
+mod identity_key;
+mod incoming_message;
+mod kem_signed_pre_key;
+mod mismatched_devices;
+mod rate_limit_challenge;
+mod registration_lock_failure;
+mod secret_bytes;
+mod service_id;
+mod stale_devices;
+mod turn_token;
+
+pub use account_attributes::AccountAttributes;
+pub use account_identity_response::AccountIdentityResponse;
+pub use account_mismatched_devices::AccountMismatchedDevices;
+pub use account_stale_devices::AccountStaleDevices;
+pub use apn_registration_id::ApnRegistrationId;
+pub use device_capabilities::DeviceCapabilities;
+pub use device_id::{DeviceId, InvalidDeviceId};
+pub use device_limit::DeviceLimit;
+pub use ec_pre_key::EcPreKey;
+pub use ec_signed_pre_key::EcSignedPreKey;
+pub use encrypted_username::EncryptedUsername;
+pub use envelope_type::EnvelopeType;
+pub use external_service_credentials::ExternalServiceCredentials;
+pub use gcm_registration_id::GcmRegistrationId;
+pub use identity_key::IdentityKey;
+pub use incoming_message::IncomingMessage;
+pub use kem_signed_pre_key::KemSignedPreKey;
+pub use mismatched_devices::MismatchedDevices;
+pub use rate_limit_challenge::{ChallengeOption, RateLimitChallenge};
+pub use registration_lock_failure::RegistrationLockFailure;
+pub use secret_bytes::SecretBytes;
+pub use service_id::{Aci, InvalidServiceId, Pni, ServiceId};
+pub use stale_devices::StaleDevices;
+pub use turn_token::TurnToken;
