@@ -7,6 +7,7 @@
 //! saved OpenAPI document, both ways.
 
 pub mod account;
+pub mod archive;
 
 mod operation;
 #[cfg(test)]
@@ -53,4 +54,16 @@ static OPERATIONS: &[OperationInfo] = &[
     <account::DistributePhoneNumberIdentityKeys as Operation>::INFO,
     <account::GetAccountDataReport as Operation>::INFO,
     <account::SetPhoneNumberDiscoverability as Operation>::INFO,
+    // Archive
+    <archive::Backup as Operation>::INFO,
+    <archive::BackupInfo as Operation>::INFO,
+    <archive::Refresh as Operation>::INFO,
+    <archive::CopyMedia as Operation>::INFO,
+    <archive::ListMedia as Operation>::INFO,
+    <archive::CopyMedia1 as Operation>::INFO,
+    <archive::DeleteMedia as Operation>::INFO,
+    <archive::GetBackupZkCredentials as Operation>::INFO,
+    <archive::ReadAuth as Operation>::INFO,
+    <archive::SetBackupId as Operation>::INFO,
+    <archive::SetPublicKey as Operation>::INFO,
 ];
