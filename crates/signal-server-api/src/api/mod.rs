@@ -8,6 +8,21 @@
 
 pub mod account;
 pub mod archive;
+pub mod art;
+pub mod attachments;
+pub mod call_link;
+pub mod calling;
+pub mod certificate;
+pub mod challenge;
+pub mod directory;
+pub mod donations;
+pub mod keep_alive;
+pub mod payments;
+pub mod provisioning;
+pub mod remote_config;
+pub mod secure_storage;
+pub mod secure_value_recovery;
+pub mod stickers;
 
 mod operation;
 #[cfg(test)]
@@ -66,4 +81,43 @@ static OPERATIONS: &[OperationInfo] = &[
     <archive::ReadAuth as Operation>::INFO,
     <archive::SetBackupId as Operation>::INFO,
     <archive::SetPublicKey as Operation>::INFO,
+    // Art
+    <art::GetAuth as Operation>::INFO,
+    // Attachments
+    <attachments::GetAttachmentUploadForm as Operation>::INFO,
+    <attachments::GetAttachmentUploadForm1 as Operation>::INFO,
+    <attachments::GetAttachmentUploadForm2 as Operation>::INFO,
+    // CallLink
+    <call_link::GetCreateAuth as Operation>::INFO,
+    // Calling
+    <calling::GetCallingRelays as Operation>::INFO,
+    // Certificate
+    <certificate::GetDeliveryCertificate as Operation>::INFO,
+    <certificate::GetGroupAuthenticationCredentials as Operation>::INFO,
+    // Challenge
+    <challenge::HandleChallengeResponse as Operation>::INFO,
+    <challenge::RequestPushChallenge as Operation>::INFO,
+    // Directory
+    <directory::GetAuthToken as Operation>::INFO,
+    // Donations
+    <donations::RedeemReceipt as Operation>::INFO,
+    // Keep Alive
+    <keep_alive::GetKeepAlive as Operation>::INFO,
+    <keep_alive::GetProvisioningKeepAlive as Operation>::INFO,
+    // Payments
+    <payments::GetAuth1 as Operation>::INFO,
+    <payments::GetConversions as Operation>::INFO,
+    // Provisioning
+    <provisioning::SendProvisioningMessage as Operation>::INFO,
+    // Remote Config
+    <remote_config::GetAll as Operation>::INFO,
+    // Secure Storage
+    <secure_storage::GetAuth2 as Operation>::INFO,
+    // Secure Value Recovery
+    <secure_value_recovery::AuthCheck as Operation>::INFO,
+    <secure_value_recovery::GetAuth3 as Operation>::INFO,
+    <secure_value_recovery::AuthCheck1 as Operation>::INFO,
+    <secure_value_recovery::GetAuth4 as Operation>::INFO,
+    // Stickers
+    <stickers::GetStickersForm as Operation>::INFO,
 ];
