@@ -12,12 +12,10 @@ use transport_core::http::{Endpoint, EndpointAuth, HeaderMap, Method, RawRespons
 ///
 /// Returns a form for a resumable upload of the message backup (the spec's
 /// `MessageBackupResponse`).
-
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Backup {
     /// The backup credential presentation and its signature (`X-Signal-ZK-Auth*` headers).
-
     pub auth: ZkBackupAuth,
 }
 

@@ -10,12 +10,10 @@ use transport_core::http::{Endpoint, EndpointAuth, HeaderMap, Method, RawRespons
 /// `GET /v1/archives` (`backupInfo`) — information about the stored backup.
 ///
 /// 404 when no backup exists.
-
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct BackupInfo {
     /// The backup credential presentation and its signature (`X-Signal-ZK-Auth*` headers).
-
     pub auth: ZkBackupAuth,
 }
 

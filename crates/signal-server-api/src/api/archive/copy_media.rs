@@ -13,15 +13,12 @@ use transport_core::http::{Body, Endpoint, EndpointAuth, HeaderMap, Method, RawR
 /// Copies and re-encrypts attachments into the backup CDN. When the batch is processed at all the
 /// server answers **207** with one entry per item (the spec's `CopyMediaBatchRequest` /
 /// `CopyMediaBatchResponse`); 413 means the media quota is used up.
-
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct CopyMedia {
     /// The backup credential presentation and its signature (`X-Signal-ZK-Auth*` headers).
-
     pub auth: ZkBackupAuth,
     /// The media to copy.
-
     pub items: Vec<CopyMediaRequest>,
 }
 

@@ -12,15 +12,12 @@ use transport_core::http::{Body, Endpoint, EndpointAuth, HeaderMap, Method, RawR
 ///
 /// Copies and re-encrypts one attachment into the backup CDN. A destination media id must not be
 /// reused with another source or other keys. Errors: 410 source not found, 413 out of space.
-
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct CopyMedia1 {
     /// The backup credential presentation and its signature (`X-Signal-ZK-Auth*` headers).
-
     pub auth: ZkBackupAuth,
     /// The media to copy.
-
     pub item: CopyMediaRequest,
 }
 

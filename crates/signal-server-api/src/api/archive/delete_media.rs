@@ -11,15 +11,12 @@ use transport_core::http::{Body, Endpoint, EndpointAuth, HeaderMap, Method, RawR
 ///
 /// The body is the spec's `DeleteMedia` (content type `*/*` in the spec; JSON is sent). Deleting
 /// twice has the same result, so this `POST` is retried like an idempotent call.
-
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct DeleteMedia {
     /// The backup credential presentation and its signature (`X-Signal-ZK-Auth*` headers).
-
     pub auth: ZkBackupAuth,
     /// The objects to delete.
-
     pub media_to_delete: Vec<MediaToDelete>,
 }
 

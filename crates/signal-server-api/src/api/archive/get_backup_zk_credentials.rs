@@ -12,15 +12,12 @@ use transport_core::http::{Endpoint, HeaderMap, Method, RawResponse};
 /// After setting a blinded backup-id (`PUT /v1/archives/backupid`), fetches credentials for
 /// operations on that backup-id. Start and end must be UTC-day aligned and span at most 7 days
 /// (checked before sending).
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct GetBackupZkCredentials {
     /// First day (seconds since the epoch, a multiple of 86400).
-
     pub redemption_start_seconds: u64,
     /// Last day (seconds since the epoch, a multiple of 86400).
-
     pub redemption_end_seconds: u64,
 }
 

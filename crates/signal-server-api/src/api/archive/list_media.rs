@@ -10,18 +10,14 @@ use transport_core::http::{Endpoint, EndpointAuth, HeaderMap, Method, RawRespons
 /// `GET /v1/archives/media` (`listMedia`) — lists the media objects stored for the backup.
 ///
 /// Paginated: pass the returned `cursor` to continue (the spec's `ListResponse`).
-
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct ListMedia {
     /// The backup credential presentation and its signature (`X-Signal-ZK-Auth*` headers).
-
     pub auth: ZkBackupAuth,
     /// A cursor from a previous page.
-
     pub cursor: Option<String>,
     /// Entries per page.
-
     pub limit: Option<u32>,
 }
 

@@ -9,12 +9,10 @@ use std::borrow::Cow;
 use transport_core::http::{Endpoint, EndpointAuth, HeaderMap, Method, RawResponse};
 
 /// `GET /v1/archives/auth/read` (`readAuth`) — credentials for reading from the backup CDN.
-
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct ReadAuth {
     /// The backup credential presentation and its signature (`X-Signal-ZK-Auth*` headers).
-
     pub auth: ZkBackupAuth,
 }
 

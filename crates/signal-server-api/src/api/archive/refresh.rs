@@ -10,12 +10,10 @@ use transport_core::http::{Endpoint, EndpointAuth, HeaderMap, Method, RawRespons
 ///
 /// Backups that are neither re-uploaded nor refreshed for 30 days may be deleted. Repeating a
 /// refresh changes nothing, so this `POST` is retried like an idempotent call.
-
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Refresh {
     /// The backup credential presentation and its signature (`X-Signal-ZK-Auth*` headers).
-
     pub auth: ZkBackupAuth,
 }
 

@@ -10,13 +10,11 @@ use transport_core::http::{Body, Endpoint, Method, RawResponse};
 ///
 /// The body is the spec's `SetBackupIdRequest`: a `BackupAuthCredentialRequest` (containing the
 /// blinded backup-id) in standard base64. 204 on success.
-
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct SetBackupId {
     /// The serialized credential request.
-
     #[serde(with = "crate::model::b64::standard")]
     pub backup_auth_credential_request: Vec<u8>,
 }

@@ -12,15 +12,12 @@ use transport_core::http::{Body, Endpoint, EndpointAuth, HeaderMap, Method, RawR
 /// Permanently sets the public key of the Ed25519 key pair whose private key signs every backup
 /// credential presentation (this one included). The body is the spec's `SetPublicKeyRequest`, the
 /// key in standard base64.
-
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct SetPublicKey {
     /// The backup credential presentation and its signature (`X-Signal-ZK-Auth*` headers).
-
     pub auth: ZkBackupAuth,
     /// The public key in libsignal's EC serialization.
-
     pub backup_id_public_key: Vec<u8>,
 }
 

@@ -7,7 +7,6 @@ use std::borrow::Cow;
 use transport_core::http::{Endpoint, Method, RawResponse};
 
 /// `GET /v1/art/auth` (`getAuth`) — credentials for the sticker-art service.
-
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct GetAuth {

@@ -9,7 +9,6 @@ use transport_core::http::{Endpoint, Method, RawResponse};
 
 /// `GET /v2/attachments/form/upload` (`getAttachmentUploadForm`) — an S3-style upload form for an
 /// attachment (v2).
-
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct GetAttachmentUploadForm {

@@ -8,7 +8,6 @@ use transport_core::http::{Endpoint, Method, RawResponse};
 
 /// `GET /v3/attachments/form/upload` (`getAttachmentUploadForm_1`) — a resumable upload form for an
 /// attachment (v3, CDN 2).
-
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct GetAttachmentUploadForm1 {

@@ -11,7 +11,6 @@ use transport_core::http::{Endpoint, Method, RawResponse};
 ///
 /// The `cdn` number says which protocol to use (2: GCS resumable, 3: TUS). Rate-limited with 413 or
 /// 429 and `Retry-After`.
-
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct GetAttachmentUploadForm2 {

@@ -11,13 +11,11 @@ use transport_core::http::{Body, Endpoint, Method, RawResponse};
 /// Issues a credential over a truncated timestamp, the (blinded) room id and the account (the
 /// spec's `GetCreateCallLinkCredentialsRequest`, content type `*/*`; JSON is sent). Issuing again
 /// is harmless, so this `POST` is retried like an idempotent call.
-
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct GetCreateAuth {
     /// The serialized `CreateCallLinkCredentialRequest` (standard base64 on the wire).
-
     #[serde(with = "crate::model::b64::standard")]
     pub create_call_link_credential_request: Vec<u8>,
 }

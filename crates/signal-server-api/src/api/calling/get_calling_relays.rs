@@ -9,7 +9,6 @@ use transport_core::http::{Endpoint, Method, RawResponse};
 /// `GET /v1/calling/relays` (`getCallingRelays`) — TURN relays for 1:1 calls.
 ///
 /// Relay addresses as URLs and IPv4/IPv6 addresses.
-
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct GetCallingRelays {

@@ -8,13 +8,11 @@ use transport_core::http::{Endpoint, Method, RawResponse};
 
 /// `GET /v1/certificate/delivery` (`getDeliveryCertificate`) — a sender certificate for sealed
 /// sender.
-
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct GetDeliveryCertificate {
     /// Include the phone number in the certificate (`includeE164`; the server's default is to
     /// include it).
-
     pub include_e164: Option<bool>,
 }
 

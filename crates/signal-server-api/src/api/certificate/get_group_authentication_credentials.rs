@@ -9,15 +9,12 @@ use uuid::Uuid;
 
 /// `GET /v1/certificate/auth/group` (`getGroupAuthenticationCredentials`) — group and call-link
 /// auth credentials for a range of days.
-
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct GetGroupAuthenticationCredentials {
     /// First day (epoch seconds, day aligned).
-
     pub redemption_start_seconds: Option<u64>,
     /// Last day (epoch seconds, day aligned).
-
     pub redemption_end_seconds: Option<u64>,
 }
 

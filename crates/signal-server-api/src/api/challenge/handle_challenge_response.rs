@@ -13,12 +13,10 @@ use transport_core::http::{Body, Endpoint, Method, RawResponse};
 /// challenge token or the solved captcha with the 428's token; then retry the original call. The
 /// body is `AnswerPushChallengeRequest` or `AnswerCaptchaChallengeRequest`, told apart by `type`
 /// (`rateLimitPushChallenge` / `captcha`). Rate-limited with 413 or 429.
-
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct HandleChallengeResponse {
     /// The answer.
-
     pub answer: ChallengeAnswer,
 }
 

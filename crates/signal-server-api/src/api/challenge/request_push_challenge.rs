@@ -10,7 +10,6 @@ use transport_core::http::{Endpoint, Method, RawResponse};
 ///
 /// The push payload carries a token to send back with `PUT /v1/challenge`. 404 when the primary
 /// device has no push token; rate-limited with 413 or 429.
-
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct RequestPushChallenge {

@@ -9,7 +9,6 @@ use transport_core::http::{Endpoint, Method, RawResponse};
 /// `GET /v2/directory/auth` (`getAuthToken`) — credentials for contact discovery (CDSI).
 ///
 /// The spec documents no response schema; the server sends `ExternalServiceCredentials`.
-
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct GetAuthToken {

@@ -10,20 +10,16 @@ use transport_core::http::{Body, Endpoint, Method, RawResponse};
 ///
 /// The body is the spec's `RedeemReceiptRequest`. Errors may come as `text/plain`; their text
 /// becomes the error message.
-
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct RedeemReceipt {
     /// The receipt credential presentation (standard base64 on the wire).
-
     #[serde(with = "crate::model::b64::standard")]
     pub receipt_credential_presentation: Vec<u8>,
     /// Show the badge on the profile.
-
     pub visible: bool,
     /// Make it the primary badge.
-
     pub primary: bool,
 }
 

@@ -10,7 +10,6 @@ use transport_core::http::{Endpoint, Method, RawResponse};
 /// Always 200. Sent over the WebSocket as a keepalive (the server closes idle chat sockets after 90
 /// s). The spec declares a `WebSocketSessionContext` request body: an artefact of a server-injected
 /// parameter; no body is sent.
-
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct GetKeepAlive {

@@ -9,7 +9,6 @@ use transport_core::http::{Endpoint, EndpointAuth, Method, RawResponse};
 /// alive.
 ///
 /// Always 200. The provisioning socket's idle timeout is 60 s.
-
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct GetProvisioningKeepAlive {

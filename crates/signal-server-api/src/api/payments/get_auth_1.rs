@@ -7,7 +7,6 @@ use std::borrow::Cow;
 use transport_core::http::{Endpoint, Method, RawResponse};
 
 /// `GET /v1/payments/auth` (`getAuth_1`) — credentials for the payments service.
-
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct GetAuth1 {

@@ -8,7 +8,6 @@ use std::collections::BTreeMap;
 use transport_core::http::{Endpoint, Method, RawResponse};
 
 /// `GET /v1/payments/conversions` (`getConversions`) — currency conversion rates.
-
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct GetConversions {

@@ -11,15 +11,12 @@ use transport_core::http::{Body, Endpoint, Method, RawResponse, segment};
 ///
 /// `destination` is the provisioning address the new device showed (in its QR code); the body is
 /// the spec's `ProvisioningMessage`, the encrypted provisioning envelope in standard base64.
-
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct SendProvisioningMessage {
-    /// The new device\'s provisioning address.
-
+    /// The new device's provisioning address.
     pub destination: String,
     /// The encrypted `ProvisionEnvelope`.
-
     pub body: Vec<u8>,
 }
 

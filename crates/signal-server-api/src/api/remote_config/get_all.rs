@@ -8,7 +8,6 @@ use std::borrow::Cow;
 use transport_core::http::{Endpoint, Method, RawResponse};
 
 /// `GET /v1/config` (`getAll`) — the remote configuration (feature flags) for this account.
-
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct GetAll {

@@ -7,7 +7,6 @@ use std::borrow::Cow;
 use transport_core::http::{Endpoint, Method, RawResponse};
 
 /// `GET /v1/storage/auth` (`getAuth_2`) — credentials for the storage service.
-
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct GetAuth2 {

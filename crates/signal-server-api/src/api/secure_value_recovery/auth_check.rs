@@ -11,12 +11,10 @@ use transport_core::http::{Body, Endpoint, EndpointAuth, Method, RawResponse};
 /// Given stored SVR2 credentials (`username:password`, at most 10) and the number, answers for each
 /// whether it matches the account (`match`, `no-match`, `invalid`). Read-only, so this `POST` is
 /// retried like an idempotent call.
-
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct AuthCheck {
     /// The number and the credentials to check.
-
     pub request: AuthCheckRequest,
 }
 

@@ -9,7 +9,6 @@ use transport_core::http::{Endpoint, Method, RawResponse};
 /// `GET /v2/backup/auth` (`getAuth_3`) — credentials for SVR2.
 ///
 /// Generated credentials expire after 30 days (the server controls the TTL).
-
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct GetAuth3 {

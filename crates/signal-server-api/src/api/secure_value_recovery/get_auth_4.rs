@@ -9,7 +9,6 @@ use transport_core::http::{Endpoint, Method, RawResponse};
 /// `GET /v3/backup/auth` (`getAuth_4`) — credentials for SVR3.
 ///
 /// Generated credentials expire after 30 days (the server controls the TTL).
-
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct GetAuth4 {

@@ -10,12 +10,10 @@ use transport_core::http::{Endpoint, HeaderMap, Method, RawResponse};
 /// `GET /v1/sticker/pack/form/{count}` (`getStickersForm`) — upload forms for a sticker pack.
 ///
 /// One form for the manifest and one per sticker (1‥=201 stickers).
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct GetStickersForm {
     /// How many stickers the pack has.
-
     pub count: u32,
 }
 
