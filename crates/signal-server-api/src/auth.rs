@@ -244,6 +244,28 @@ impl ZkBackupAuth {
     }
 }
 
+/// The headers of an operation authenticated by the account or, for sealed sender, by an
+/// optional unidentified access key: `Unidentified-Access-Key` when a key is given.
+pub(crate) fn access_key_headers(
+    key: Option<&UnidentifiedAccessKey>,
+) -> transport_core::Result<HeaderMap> {
+    let mut headers = HeaderMap::new();
+    if let Some(key) = key {
+        insert_secret(&mut headers, UNIDENTIFIED_ACCESS_KEY, key.expose())?;
+    }
+    Ok(headers)
+}
+
+/// The credentials of such an operation: none when an access key is used, else the client's.
+pub(crate) fn access_key_auth(
+    key: Option<&UnidentifiedAccessKey>,
+) -> transport_core::http::EndpointAuth {
+    match key {
+        Some(_) => transport_core::http::EndpointAuth::None,
+        None => transport_core::http::EndpointAuth::Client,
+    }
+}
+
 /// Inserts `name: base64(bytes)` as a sensitive header.
 pub(crate) fn insert_secret(
     headers: &mut HeaderMap,

@@ -14,15 +14,22 @@ pub mod call_link;
 pub mod calling;
 pub mod certificate;
 pub mod challenge;
+pub mod devices;
 pub mod directory;
 pub mod donations;
 pub mod keep_alive;
+pub mod keys;
+pub mod messages;
 pub mod payments;
+pub mod profile;
 pub mod provisioning;
+pub mod registration;
 pub mod remote_config;
 pub mod secure_storage;
 pub mod secure_value_recovery;
 pub mod stickers;
+pub mod subscriptions;
+pub mod verification;
 
 mod operation;
 #[cfg(test)]
@@ -31,6 +38,18 @@ pub(crate) mod validate;
 
 pub(crate) use operation::no_account_auth;
 pub use operation::{ErrorBody, Operation, OperationInfo};
+
+/// Parses a 2xx response whose body may be empty (204, or 200 with no content) into `None`,
+/// and a JSON body into `Some`.
+pub(crate) fn json_or_none<T: serde::de::DeserializeOwned>(
+    response: transport_core::http::RawResponse,
+) -> transport_core::Result<Option<T>> {
+    let response = response.success()?;
+    if response.body.iter().all(u8::is_ascii_whitespace) {
+        return Ok(None);
+    }
+    response.json().map(Some)
+}
 
 /// The metadata of every operation this crate implements, in the order of the OpenAPI
 /// document's tags.
@@ -97,6 +116,13 @@ static OPERATIONS: &[OperationInfo] = &[
     // Challenge
     <challenge::HandleChallengeResponse as Operation>::INFO,
     <challenge::RequestPushChallenge as Operation>::INFO,
+    // Devices
+    <devices::CreateDeviceToken as Operation>::INFO,
+    <devices::GetDevices as Operation>::INFO,
+    <devices::LinkDevice as Operation>::INFO,
+    <devices::RemoveDevice as Operation>::INFO,
+    <devices::SetCapabilities as Operation>::INFO,
+    <devices::SetUnauthenticatedDelivery as Operation>::INFO,
     // Directory
     <directory::GetAuthToken as Operation>::INFO,
     // Donations
@@ -104,11 +130,31 @@ static OPERATIONS: &[OperationInfo] = &[
     // Keep Alive
     <keep_alive::GetKeepAlive as Operation>::INFO,
     <keep_alive::GetProvisioningKeepAlive as Operation>::INFO,
+    // Keys
+    <keys::CheckKeys as Operation>::INFO,
+    <keys::GetDeviceKeys as Operation>::INFO,
+    <keys::GetStatus as Operation>::INFO,
+    <keys::SetKeys as Operation>::INFO,
+    <keys::SetSignedKey as Operation>::INFO,
+    // Messages
+    <messages::GetPendingMessages as Operation>::INFO,
+    <messages::RemovePendingMessage as Operation>::INFO,
+    <messages::ReportSpamMessage as Operation>::INFO,
+    <messages::SendMessage as Operation>::INFO,
+    <messages::SendMultiRecipientMessage as Operation>::INFO,
     // Payments
     <payments::GetAuth1 as Operation>::INFO,
     <payments::GetConversions as Operation>::INFO,
+    // Profile
+    <profile::GetProfile as Operation>::INFO,
+    <profile::GetProfile1 as Operation>::INFO,
+    <profile::GetUnversionedProfile as Operation>::INFO,
+    <profile::RunBatchIdentityCheck as Operation>::INFO,
+    <profile::SetProfile as Operation>::INFO,
     // Provisioning
     <provisioning::SendProvisioningMessage as Operation>::INFO,
+    // Registration
+    <registration::Register as Operation>::INFO,
     // Remote Config
     <remote_config::GetAll as Operation>::INFO,
     // Secure Storage
@@ -120,4 +166,28 @@ static OPERATIONS: &[OperationInfo] = &[
     <secure_value_recovery::GetAuth4 as Operation>::INFO,
     // Stickers
     <stickers::GetStickersForm as Operation>::INFO,
+    // Subscriptions
+    <subscriptions::ConfirmPayPalBoost as Operation>::INFO,
+    <subscriptions::CreateBoostPaymentIntent as Operation>::INFO,
+    <subscriptions::CreateBoostReceiptCredentials as Operation>::INFO,
+    <subscriptions::CreatePayPalBoost as Operation>::INFO,
+    <subscriptions::CreatePayPalPaymentMethod as Operation>::INFO,
+    <subscriptions::CreatePaymentMethod as Operation>::INFO,
+    <subscriptions::CreateSubscriptionReceiptCredentials as Operation>::INFO,
+    <subscriptions::GetSubscriptionInformation as Operation>::INFO,
+    <subscriptions::UpdateSubscriber as Operation>::INFO,
+    <subscriptions::DeleteSubscriber as Operation>::INFO,
+    <subscriptions::GetBankMandate as Operation>::INFO,
+    <subscriptions::GetBoostBadges as Operation>::INFO,
+    <subscriptions::GetConfiguration as Operation>::INFO,
+    <subscriptions::SetDefaultPaymentMethod as Operation>::INFO,
+    <subscriptions::SetDefaultPaymentMethodForIdeal as Operation>::INFO,
+    <subscriptions::SetDefaultPaymentMethodWithProcessor as Operation>::INFO,
+    <subscriptions::SetSubscriptionLevel as Operation>::INFO,
+    // Verification
+    <verification::CreateSession as Operation>::INFO,
+    <verification::GetSession as Operation>::INFO,
+    <verification::UpdateSession as Operation>::INFO,
+    <verification::VerifyCode as Operation>::INFO,
+    <verification::RequestVerificationCode as Operation>::INFO,
 ];
