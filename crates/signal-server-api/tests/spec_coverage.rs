@@ -173,7 +173,10 @@ fn every_spec_operation_has_exactly_one_matching_endpoint() {
             many => wrong.push(format!("{method} {path}: {} endpoints", many.len())),
         }
     }
-    assert!(missing.is_empty(), "operations without an endpoint: {missing:#?}");
+    assert!(
+        missing.is_empty(),
+        "operations without an endpoint: {missing:#?}"
+    );
     assert!(wrong.is_empty(), "mismatches: {wrong:#?}");
 }
 
@@ -191,7 +194,11 @@ fn no_endpoint_exists_outside_the_spec() {
             info.path_template,
             info.operation_id
         );
-        assert!(seen.insert(key(info)), "{} registered twice", info.operation_id);
+        assert!(
+            seen.insert(key(info)),
+            "{} registered twice",
+            info.operation_id
+        );
     }
     let ids: BTreeSet<&str> = ours.iter().map(|i| i.operation_id).collect();
     assert_eq!(ids.len(), 103, "operationIds are unique");

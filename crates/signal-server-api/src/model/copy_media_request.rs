@@ -109,7 +109,12 @@ mod tests {
         assert!(r.validate("").is_ok());
         let mut bad = r.clone();
         bad.iv = vec![0; 15];
-        assert!(bad.validate("items[0].").unwrap_err().to_string().contains("items[0].iv"));
+        assert!(
+            bad.validate("items[0].")
+                .unwrap_err()
+                .to_string()
+                .contains("items[0].iv")
+        );
         assert!(!format!("{r:?}").contains("AQEB"));
     }
 }

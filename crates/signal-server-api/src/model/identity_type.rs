@@ -33,7 +33,10 @@ mod tests {
 
     #[test]
     fn body_and_query_forms() {
-        assert_eq!(serde_json::to_string(&IdentityType::Pni).unwrap(), r#""PNI""#);
+        assert_eq!(
+            serde_json::to_string(&IdentityType::Pni).unwrap(),
+            r#""PNI""#
+        );
         assert_eq!(
             serde_json::from_str::<IdentityType>(r#""ACI""#).unwrap(),
             IdentityType::Aci

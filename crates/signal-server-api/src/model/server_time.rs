@@ -20,13 +20,17 @@ impl ServerTime {
     /// is a plain number is accepted too).
     pub fn as_unix_seconds(&self) -> Option<i64> {
         match self {
-            Self::Seconds(n) => n
-                .as_i64()
-                .or_else(|| n.as_f64().filter(|f| f.is_finite()).map(|f| f.trunc() as i64)),
-            Self::Text(t) => t
-                .parse::<i64>()
-                .ok()
-                .or_else(|| t.parse::<f64>().ok().filter(|f| f.is_finite()).map(|f| f.trunc() as i64)),
+            Self::Seconds(n) => n.as_i64().or_else(|| {
+                n.as_f64()
+                    .filter(|f| f.is_finite())
+                    .map(|f| f.trunc() as i64)
+            }),
+            Self::Text(t) => t.parse::<i64>().ok().or_else(|| {
+                t.parse::<f64>()
+                    .ok()
+                    .filter(|f| f.is_finite())
+                    .map(|f| f.trunc() as i64)
+            }),
         }
     }
 

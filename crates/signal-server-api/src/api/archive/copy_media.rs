@@ -125,9 +125,16 @@ mod tests {
         assert_eq!(headers["x-signal-zk-auth"], "AQI=");
         assert_eq!(headers["x-signal-zk-auth-signature"], "Aw==");
         let body = body_json(&op);
-        assert_eq!(body["items"][0]["sourceAttachment"], serde_json::json!({"cdn": 2, "key": "att"}));
+        assert_eq!(
+            body["items"][0]["sourceAttachment"],
+            serde_json::json!({"cdn": 2, "key": "att"})
+        );
         assert_eq!(body["items"][0]["iv"], "AwMDAwMDAwMDAwMDAwMDAw==");
-        assert!(CopyMedia::new(ZkBackupAuth::new(vec![1, 2], vec![3]), vec![]).body().is_err());
+        assert!(
+            CopyMedia::new(ZkBackupAuth::new(vec![1, 2], vec![3]), vec![])
+                .body()
+                .is_err()
+        );
     }
 
     #[test]
@@ -141,7 +148,10 @@ mod tests {
         .unwrap();
         assert_eq!(r.responses.len(), 2);
         assert_eq!(r.responses[1].status, 410);
-        assert_eq!(r.responses[1].failure_reason.as_deref(), Some("source not found"));
+        assert_eq!(
+            r.responses[1].failure_reason.as_deref(),
+            Some("source not found")
+        );
         assert_eq!(parse(&op, 413, "").unwrap_err().status(), Some(413));
     }
 }

@@ -100,7 +100,10 @@ mod tests {
 
     #[test]
     fn request_and_response() {
-        let op = DeleteMedia::new(ZkBackupAuth::new(vec![1, 2], vec![3]), vec![MediaToDelete::new(3, "m1")]);
+        let op = DeleteMedia::new(
+            ZkBackupAuth::new(vec![1, 2], vec![3]),
+            vec![MediaToDelete::new(3, "m1")],
+        );
         assert_consistent(&op);
         let headers = op.headers().unwrap();
         assert_eq!(headers["x-signal-zk-auth"], "AQI=");
@@ -110,6 +113,10 @@ mod tests {
             serde_json::json!({"mediaToDelete": [{"cdn": 3, "mediaId": "m1"}]})
         );
         parse(&op, 204, "").unwrap();
-        assert!(DeleteMedia::new(ZkBackupAuth::new(vec![1, 2], vec![3]), vec![]).body().is_err());
+        assert!(
+            DeleteMedia::new(ZkBackupAuth::new(vec![1, 2], vec![3]), vec![])
+                .body()
+                .is_err()
+        );
     }
 }

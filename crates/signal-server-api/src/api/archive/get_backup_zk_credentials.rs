@@ -116,7 +116,11 @@ mod tests {
             "redemptionStartSeconds=1641600000&redemptionEndSeconds=1642204800"
         );
         assert!(GetBackupZkCredentials::new(1, 86_400).headers().is_err());
-        assert!(GetBackupZkCredentials::new(0, 8 * 86_400).headers().is_err());
+        assert!(
+            GetBackupZkCredentials::new(0, 8 * 86_400)
+                .headers()
+                .is_err()
+        );
         let r = parse(
             &op,
             200,

@@ -70,7 +70,10 @@ mod tests {
     fn request_and_response() {
         let op = SetBackupId::new(vec![1, 2, 3]);
         assert_consistent(&op);
-        assert_eq!(body_json(&op), serde_json::json!({"backupAuthCredentialRequest": "AQID"}));
+        assert_eq!(
+            body_json(&op),
+            serde_json::json!({"backupAuthCredentialRequest": "AQID"})
+        );
         parse(&op, 204, "").unwrap();
         assert!(SetBackupId::new(vec![]).body().is_err());
         assert_eq!(parse(&op, 400, "").unwrap_err().status(), Some(400));

@@ -89,7 +89,10 @@ mod tests {
         let headers = op.headers().unwrap();
         assert_eq!(headers["x-signal-zk-auth"], "AQI=");
         assert_eq!(headers["x-signal-zk-auth-signature"], "Aw==");
-        assert_eq!(body_json(&op), serde_json::json!({"backupIdPublicKey": "BQY="}));
+        assert_eq!(
+            body_json(&op),
+            serde_json::json!({"backupIdPublicKey": "BQY="})
+        );
         parse(&op, 204, "").unwrap();
     }
 }

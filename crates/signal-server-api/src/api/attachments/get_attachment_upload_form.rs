@@ -11,8 +11,7 @@ use transport_core::http::{Endpoint, Method, RawResponse};
 /// attachment (v2).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
-pub struct GetAttachmentUploadForm {
-}
+pub struct GetAttachmentUploadForm {}
 
 impl GetAttachmentUploadForm {
     /// The request.

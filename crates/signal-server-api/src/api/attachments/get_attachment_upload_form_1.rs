@@ -10,8 +10,7 @@ use transport_core::http::{Endpoint, Method, RawResponse};
 /// attachment (v3, CDN 2).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
-pub struct GetAttachmentUploadForm1 {
-}
+pub struct GetAttachmentUploadForm1 {}
 
 impl GetAttachmentUploadForm1 {
     /// The request.

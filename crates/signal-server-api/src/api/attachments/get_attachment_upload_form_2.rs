@@ -13,8 +13,7 @@ use transport_core::http::{Endpoint, Method, RawResponse};
 /// 429 and `Retry-After`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
-pub struct GetAttachmentUploadForm2 {
-}
+pub struct GetAttachmentUploadForm2 {}
 
 impl GetAttachmentUploadForm2 {
     /// The request.

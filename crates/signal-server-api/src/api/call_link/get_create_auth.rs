@@ -87,7 +87,12 @@ mod tests {
             body_json(&op),
             serde_json::json!({"createCallLinkCredentialRequest": "//4="})
         );
-        let r = parse(&op, 200, r#"{"credential":"AQI=","redemptionTime":1712188800}"#).unwrap();
+        let r = parse(
+            &op,
+            200,
+            r#"{"credential":"AQI=","redemptionTime":1712188800}"#,
+        )
+        .unwrap();
         assert_eq!(r.credential, vec![1, 2]);
         assert_eq!(r.redemption_time, 1_712_188_800);
     }

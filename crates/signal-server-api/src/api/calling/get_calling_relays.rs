@@ -11,8 +11,7 @@ use transport_core::http::{Endpoint, Method, RawResponse};
 /// Relay addresses as URLs and IPv4/IPv6 addresses.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
-pub struct GetCallingRelays {
-}
+pub struct GetCallingRelays {}
 
 impl GetCallingRelays {
     /// The request.

@@ -12,8 +12,7 @@ use transport_core::http::{Endpoint, Method, RawResponse};
 /// device has no push token; rate-limited with 413 or 429.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
-pub struct RequestPushChallenge {
-}
+pub struct RequestPushChallenge {}
 
 impl RequestPushChallenge {
     /// The request.

@@ -14,8 +14,7 @@ use transport_core::http::{Endpoint, Method, RawResponse};
 /// device presents it to `PUT /v1/devices/link`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
-pub struct CreateDeviceToken {
-}
+pub struct CreateDeviceToken {}
 
 impl CreateDeviceToken {
     /// The request.
@@ -73,8 +72,16 @@ mod tests {
     fn request_and_response() {
         let op = CreateDeviceToken::new();
         assert_consistent(&op);
-        let r = parse(&op, 200, r#"{"verificationCode":"AbC-123","tokenIdentifier":"tid"}"#).unwrap();
-        assert_eq!(r.verification_code.as_ref().map(|c| c.expose()), Some("AbC-123"));
+        let r = parse(
+            &op,
+            200,
+            r#"{"verificationCode":"AbC-123","tokenIdentifier":"tid"}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            r.verification_code.as_ref().map(|c| c.expose()),
+            Some("AbC-123")
+        );
         assert!(!format!("{r:?}").contains("AbC-123"));
         let old = parse(&op, 200, r#"{"verificationCode":"123456"}"#).unwrap();
         assert_eq!(old.token_identifier, None);

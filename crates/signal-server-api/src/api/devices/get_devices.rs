@@ -10,8 +10,7 @@ use transport_core::http::{Endpoint, Method, RawResponse};
 /// `GET /v1/devices` (`getDevices`) — the account's devices.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
-pub struct GetDevices {
-}
+pub struct GetDevices {}
 
 impl GetDevices {
     /// The request.

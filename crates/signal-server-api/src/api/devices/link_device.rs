@@ -3,7 +3,10 @@
 use crate::api::{ErrorBody, Operation, OperationInfo};
 use crate::auth::AuthMode;
 use crate::auth::BasicAuthorization;
-use crate::model::{AccountAttributes, Aci, ApnRegistrationId, DeviceId, EcSignedPreKey, GcmRegistrationId, KemSignedPreKey, Pni};
+use crate::model::{
+    AccountAttributes, Aci, ApnRegistrationId, DeviceId, EcSignedPreKey, GcmRegistrationId,
+    KemSignedPreKey, Pni,
+};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use transport_core::Secret;
@@ -158,9 +161,15 @@ mod tests {
         let body = body_json(&op);
         assert_eq!(body["verificationCode"], "code-1");
         assert_eq!(body["accountAttributes"]["registrationId"], 77);
-        assert_eq!(body["aciSignedPreKey"], serde_json::json!({"keyId": 1, "publicKey": "BQ==", "signature": "AQ=="}));
+        assert_eq!(
+            body["aciSignedPreKey"],
+            serde_json::json!({"keyId": 1, "publicKey": "BQ==", "signature": "AQ=="})
+        );
         assert_eq!(body["pniPqLastResortPreKey"]["keyId"], 4);
-        assert_eq!(body["gcmToken"], serde_json::json!({"gcmRegistrationId": "fcm"}));
+        assert_eq!(
+            body["gcmToken"],
+            serde_json::json!({"gcmRegistrationId": "fcm"})
+        );
         assert!(body.get("apnToken").is_none() && body.get("authorization").is_none());
         assert!(!format!("{op:?}").contains("new-device-pw"));
         assert!(!format!("{op:?}").contains("code-1"));
@@ -176,7 +185,15 @@ mod tests {
         )
         .unwrap();
         assert_eq!(r.device_id.get(), 3);
-        assert_eq!(LinkDevice::INFO.error_body(411), Some(ErrorBody::DeviceLimit));
-        assert_eq!(parse(&op, 411, r#"{"current":5,"max":5}"#).unwrap_err().status(), Some(411));
+        assert_eq!(
+            LinkDevice::INFO.error_body(411),
+            Some(ErrorBody::DeviceLimit)
+        );
+        assert_eq!(
+            parse(&op, 411, r#"{"current":5,"max":5}"#)
+                .unwrap_err()
+                .status(),
+            Some(411)
+        );
     }
 }

@@ -57,7 +57,11 @@ mod tests {
 
     #[test]
     fn request() {
-        let op = SetCapabilities::new(DeviceCapabilities::new().with("transfer", true).with("deleteSync", true));
+        let op = SetCapabilities::new(
+            DeviceCapabilities::new()
+                .with("transfer", true)
+                .with("deleteSync", true),
+        );
         assert_consistent(&op);
         assert_eq!(
             body_json(&op),

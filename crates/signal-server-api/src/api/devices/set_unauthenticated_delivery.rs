@@ -9,8 +9,7 @@ use transport_core::http::{Endpoint, Method, RawResponse};
 /// device as supporting sealed-sender delivery.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
-pub struct SetUnauthenticatedDelivery {
-}
+pub struct SetUnauthenticatedDelivery {}
 
 impl SetUnauthenticatedDelivery {
     /// The request.

@@ -11,8 +11,7 @@ use transport_core::http::{Endpoint, Method, RawResponse};
 /// The spec documents no response schema; the server sends `ExternalServiceCredentials`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
-pub struct GetAuthToken {
-}
+pub struct GetAuthToken {}
 
 impl GetAuthToken {
     /// The request.
@@ -54,7 +53,12 @@ mod tests {
         let op = GetAuthToken::new();
         assert_consistent(&op);
         assert!(has_no_body(&op));
-        let r = parse(&op, 200, r#"{"username":"user-1","password":"1712230000:pw"}"#).unwrap();
+        let r = parse(
+            &op,
+            200,
+            r#"{"username":"user-1","password":"1712230000:pw"}"#,
+        )
+        .unwrap();
         assert_eq!(r.username, "user-1");
         assert_eq!(r.password.unwrap().expose(), "1712230000:pw");
         assert_eq!(parse(&op, 401, "").unwrap_err().status(), Some(401));

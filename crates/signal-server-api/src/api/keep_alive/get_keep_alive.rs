@@ -12,8 +12,7 @@ use transport_core::http::{Endpoint, Method, RawResponse};
 /// parameter; no body is sent.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
-pub struct GetKeepAlive {
-}
+pub struct GetKeepAlive {}
 
 impl GetKeepAlive {
     /// The request.

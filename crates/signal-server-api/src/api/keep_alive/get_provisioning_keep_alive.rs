@@ -11,8 +11,7 @@ use transport_core::http::{Endpoint, EndpointAuth, Method, RawResponse};
 /// Always 200. The provisioning socket's idle timeout is 60 s.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
-pub struct GetProvisioningKeepAlive {
-}
+pub struct GetProvisioningKeepAlive {}
 
 impl GetProvisioningKeepAlive {
     /// The request.

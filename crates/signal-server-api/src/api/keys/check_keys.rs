@@ -86,6 +86,10 @@ mod tests {
         assert!(parse(&op, 200, "").unwrap());
         assert!(!parse(&op, 409, "").unwrap());
         assert_eq!(parse(&op, 422, "").unwrap_err().status(), Some(422));
-        assert!(CheckKeys::new(IdentityType::Aci, vec![0; 31]).body().is_err());
+        assert!(
+            CheckKeys::new(IdentityType::Aci, vec![0; 31])
+                .body()
+                .is_err()
+        );
     }
 }

@@ -163,7 +163,10 @@ mod tests {
         let id: ServiceId = "PNI:9d0652a3-dcc3-4d11-975f-74d61598733f".parse().unwrap();
         let op = GetDeviceKeys::new(id);
         assert_consistent(&op);
-        assert_eq!(op.path(), "/v2/keys/PNI:9d0652a3-dcc3-4d11-975f-74d61598733f/*");
+        assert_eq!(
+            op.path(),
+            "/v2/keys/PNI:9d0652a3-dcc3-4d11-975f-74d61598733f/*"
+        );
         assert!(matches!(op.auth(), EndpointAuth::Client));
     }
 
@@ -176,12 +179,19 @@ mod tests {
         assert_consistent(&op);
         assert_eq!(op.path(), "/v2/keys/9d0652a3-dcc3-4d11-975f-74d61598733f/2");
         assert!(matches!(op.auth(), EndpointAuth::None));
-        assert_eq!(op.headers().unwrap()[UNIDENTIFIED_ACCESS_KEY], "BwcHBwcHBwcHBwcHBwcHBw==");
+        assert_eq!(
+            op.headers().unwrap()[UNIDENTIFIED_ACCESS_KEY],
+            "BwcHBwcHBwcHBwcHBwcHBw=="
+        );
     }
 
     #[test]
     fn response() {
-        let op = GetDeviceKeys::new("9d0652a3-dcc3-4d11-975f-74d61598733f".parse::<ServiceId>().unwrap());
+        let op = GetDeviceKeys::new(
+            "9d0652a3-dcc3-4d11-975f-74d61598733f"
+                .parse::<ServiceId>()
+                .unwrap(),
+        );
         let r = parse(
             &op,
             200,

@@ -75,13 +75,8 @@ impl Endpoint for SetKeys {
 }
 
 impl Operation for SetKeys {
-    const INFO: OperationInfo = OperationInfo::new(
-        "setKeys",
-        "Keys",
-        Self::METHOD,
-        "/v2/keys",
-        AuthMode::Basic,
-    );
+    const INFO: OperationInfo =
+        OperationInfo::new("setKeys", "Keys", Self::METHOD, "/v2/keys", AuthMode::Basic);
 }
 
 #[cfg(test)]

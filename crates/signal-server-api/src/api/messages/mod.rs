@@ -6,8 +6,13 @@ mod report_spam_message;
 mod send_message;
 mod send_multi_recipient_message;
 
-pub use get_pending_messages::{GetPendingMessages, OutgoingMessageEntity, OutgoingMessageEntityList};
+pub use get_pending_messages::{
+    GetPendingMessages, OutgoingMessageEntity, OutgoingMessageEntityList,
+};
 pub use remove_pending_message::RemovePendingMessage;
 pub use report_spam_message::ReportSpamMessage;
 pub use send_message::{SendMessage, SendMessageResponse};
-pub use send_multi_recipient_message::{MULTI_RECIPIENT_CONTENT_TYPE, MultiRecipientAccess, SendMultiRecipientMessage, SendMultiRecipientMessageResponse};
+pub use send_multi_recipient_message::{
+    MULTI_RECIPIENT_CONTENT_TYPE, MultiRecipientAccess, SendMultiRecipientMessage,
+    SendMultiRecipientMessageResponse,
+};

@@ -52,9 +52,14 @@ mod tests {
 
     #[test]
     fn request() {
-        let op = RemovePendingMessage::new(Uuid::parse_str("9d0652a3-dcc3-4d11-975f-74d61598733f").unwrap());
+        let op = RemovePendingMessage::new(
+            Uuid::parse_str("9d0652a3-dcc3-4d11-975f-74d61598733f").unwrap(),
+        );
         assert_consistent(&op);
-        assert_eq!(op.path(), "/v1/messages/uuid/9d0652a3-dcc3-4d11-975f-74d61598733f");
+        assert_eq!(
+            op.path(),
+            "/v1/messages/uuid/9d0652a3-dcc3-4d11-975f-74d61598733f"
+        );
         parse(&op, 204, "").unwrap();
     }
 }

@@ -43,7 +43,11 @@ pub struct SendMessage {
 
 impl SendMessage {
     /// Sends `messages` (stamped `timestamp`) to `destination`, urgent and not online-only.
-    pub fn new(destination: impl Into<ServiceId>, messages: Vec<IncomingMessage>, timestamp: u64) -> Self {
+    pub fn new(
+        destination: impl Into<ServiceId>,
+        messages: Vec<IncomingMessage>,
+        timestamp: u64,
+    ) -> Self {
         Self {
             destination: destination.into(),
             messages,
@@ -78,11 +82,7 @@ impl Endpoint for SendMessage {
     const METHOD: Method = Method::PUT;
 
     fn path(&self) -> Cow<'_, str> {
-        format!(
-            "/v1/messages/{}",
-            segment(&self.destination.to_string())
-        )
-        .into()
+        format!("/v1/messages/{}", segment(&self.destination.to_string())).into()
     }
 
     fn query(&self) -> Vec<(Cow<'static, str>, String)> {
@@ -127,7 +127,11 @@ impl Operation for SendMessage {
         "/v1/messages/{destination}",
         AuthMode::BasicOrAccessKey,
     )
-    .with_errors(&[(409, ErrorBody::MismatchedDevices), (410, ErrorBody::StaleDevices), (428, ErrorBody::RateLimitChallenge)]);
+    .with_errors(&[
+        (409, ErrorBody::MismatchedDevices),
+        (410, ErrorBody::StaleDevices),
+        (428, ErrorBody::RateLimitChallenge),
+    ]);
 }
 
 #[cfg(test)]
@@ -142,7 +146,12 @@ mod tests {
         let to: ServiceId = "9d0652a3-dcc3-4d11-975f-74d61598733f".parse().unwrap();
         SendMessage::new(
             to,
-            vec![IncomingMessage::new(EnvelopeType::Ciphertext, DeviceId::PRIMARY, 11, vec![1])],
+            vec![IncomingMessage::new(
+                EnvelopeType::Ciphertext,
+                DeviceId::PRIMARY,
+                11,
+                vec![1],
+            )],
             1_712_230_000_000,
         )
     }
@@ -152,7 +161,10 @@ mod tests {
         let op = op();
         assert_consistent(&op);
         assert!(!op.idempotent());
-        assert_eq!(op.path(), "/v1/messages/9d0652a3-dcc3-4d11-975f-74d61598733f");
+        assert_eq!(
+            op.path(),
+            "/v1/messages/9d0652a3-dcc3-4d11-975f-74d61598733f"
+        );
         assert_eq!(
             body_json(&op),
             serde_json::json!({
@@ -182,7 +194,13 @@ mod tests {
         let op = op();
         assert!(parse(&op, 200, r#"{"needsSync":true}"#).unwrap().needs_sync);
         assert!(!parse(&op, 200, "").unwrap().needs_sync);
-        assert_eq!(SendMessage::INFO.error_body(410), Some(ErrorBody::StaleDevices));
-        assert_eq!(SendMessage::INFO.error_body(428), Some(ErrorBody::RateLimitChallenge));
+        assert_eq!(
+            SendMessage::INFO.error_body(410),
+            Some(ErrorBody::StaleDevices)
+        );
+        assert_eq!(
+            SendMessage::INFO.error_body(428),
+            Some(ErrorBody::RateLimitChallenge)
+        );
     }
 }

@@ -2,7 +2,10 @@
 
 use crate::api::{ErrorBody, Operation, OperationInfo, no_account_auth};
 use crate::auth::AuthMode;
-use crate::auth::{GroupSendCredential, UnidentifiedAccessKey, insert_secret, GROUP_SEND_CREDENTIAL, UNIDENTIFIED_ACCESS_KEY};
+use crate::auth::{
+    GROUP_SEND_CREDENTIAL, GroupSendCredential, UNIDENTIFIED_ACCESS_KEY, UnidentifiedAccessKey,
+    insert_secret,
+};
 use crate::model::ServiceId;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
@@ -109,9 +112,15 @@ impl Endpoint for SendMultiRecipientMessage {
 
     fn body(&self) -> transport_core::Result<Body> {
         if self.payload.is_empty() {
-            return Err(transport_core::Error::invalid_input("payload", "must not be empty"));
+            return Err(transport_core::Error::invalid_input(
+                "payload",
+                "must not be empty",
+            ));
         }
-        Ok(Body::bytes(MULTI_RECIPIENT_CONTENT_TYPE, self.payload.clone()))
+        Ok(Body::bytes(
+            MULTI_RECIPIENT_CONTENT_TYPE,
+            self.payload.clone(),
+        ))
     }
 
     fn auth(&self) -> EndpointAuth {
@@ -135,7 +144,10 @@ impl Operation for SendMultiRecipientMessage {
         "/v1/messages/multi_recipient",
         AuthMode::AccessKeyOrGroupSend,
     )
-    .with_errors(&[(409, ErrorBody::MultiRecipientMismatchedDevices), (410, ErrorBody::MultiRecipientStaleDevices)]);
+    .with_errors(&[
+        (409, ErrorBody::MultiRecipientMismatchedDevices),
+        (410, ErrorBody::MultiRecipientStaleDevices),
+    ]);
 }
 
 #[cfg(test)]
@@ -152,10 +164,20 @@ mod tests {
             &UnidentifiedAccessKey::new([1; 16]),
             &UnidentifiedAccessKey::new([3; 16]),
         ]);
-        let op = SendMultiRecipientMessage::new(vec![0x22, 1], 1_712_230_000_000, MultiRecipientAccess::AccessKey(key));
+        let op = SendMultiRecipientMessage::new(
+            vec![0x22, 1],
+            1_712_230_000_000,
+            MultiRecipientAccess::AccessKey(key),
+        );
         assert_consistent(&op);
-        assert_eq!(query_string(&op), "ts=1712230000000&online=false&urgent=true&story=false");
-        assert_eq!(op.headers().unwrap()[UNIDENTIFIED_ACCESS_KEY], "AgICAgICAgICAgICAgICAg==");
+        assert_eq!(
+            query_string(&op),
+            "ts=1712230000000&online=false&urgent=true&story=false"
+        );
+        assert_eq!(
+            op.headers().unwrap()[UNIDENTIFIED_ACCESS_KEY],
+            "AgICAgICAgICAgICAgICAg=="
+        );
         match op.body().unwrap() {
             Body::Bytes { content_type, data } => {
                 assert_eq!(content_type, MULTI_RECIPIENT_CONTENT_TYPE);
@@ -180,8 +202,17 @@ mod tests {
         assert_consistent(&story);
         assert!(story.headers().unwrap().is_empty());
         assert!(query_string(&story).ends_with("story=true"));
-        let r = parse(&story, 200, r#"{"uuids404":["PNI:9d0652a3-dcc3-4d11-975f-74d61598733f"]}"#).unwrap();
+        let r = parse(
+            &story,
+            200,
+            r#"{"uuids404":["PNI:9d0652a3-dcc3-4d11-975f-74d61598733f"]}"#,
+        )
+        .unwrap();
         assert_eq!(r.uuids404.len(), 1);
-        assert!(SendMultiRecipientMessage::new(vec![], 5, MultiRecipientAccess::Story).body().is_err());
+        assert!(
+            SendMultiRecipientMessage::new(vec![], 5, MultiRecipientAccess::Story)
+                .body()
+                .is_err()
+        );
     }
 }

@@ -10,8 +10,7 @@ use transport_core::http::{Endpoint, Method, RawResponse};
 /// `GET /v1/payments/conversions` (`getConversions`) — currency conversion rates.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
-pub struct GetConversions {
-}
+pub struct GetConversions {}
 
 impl GetConversions {
     /// The request.

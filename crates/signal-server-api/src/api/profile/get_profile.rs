@@ -82,8 +82,13 @@ mod tests {
         let aci: Aci = "9d0652a3-dcc3-4d11-975f-74d61598733f".parse().unwrap();
         let op = GetProfile::new(aci, "abcdef01");
         assert_consistent(&op);
-        assert_eq!(op.path(), "/v1/profile/9d0652a3-dcc3-4d11-975f-74d61598733f/abcdef01");
-        let sealed = op.clone().with_access_key(UnidentifiedAccessKey::new([2; 16]));
+        assert_eq!(
+            op.path(),
+            "/v1/profile/9d0652a3-dcc3-4d11-975f-74d61598733f/abcdef01"
+        );
+        let sealed = op
+            .clone()
+            .with_access_key(UnidentifiedAccessKey::new([2; 16]));
         assert_consistent(&sealed);
         let r = parse(&op, 200, r#"{"identityKey":"BQE=","unidentifiedAccess":"AAE=","unrestrictedUnidentifiedAccess":false,
                 "capabilities":{"paymentActivation":true},"badges":[{"id":"BOOST","category":"donor","name":"Boost","description":"d","sprites6":[],"svgs":[]}],

@@ -31,7 +31,11 @@ pub struct GetProfile1 {
 
 impl GetProfile1 {
     /// The profile of `identifier` at `version` with an `expiringProfileKey` credential.
-    pub fn new(identifier: Aci, version: impl Into<String>, credential_request: impl Into<String>) -> Self {
+    pub fn new(
+        identifier: Aci,
+        version: impl Into<String>,
+        credential_request: impl Into<String>,
+    ) -> Self {
         Self {
             identifier,
             version: version.into(),
@@ -117,7 +121,10 @@ mod tests {
         let aci: Aci = "9d0652a3-dcc3-4d11-975f-74d61598733f".parse().unwrap();
         let op = GetProfile1::new(aci, "v1", "c0ffee");
         assert_consistent(&op);
-        assert_eq!(op.path(), "/v1/profile/9d0652a3-dcc3-4d11-975f-74d61598733f/v1/c0ffee");
+        assert_eq!(
+            op.path(),
+            "/v1/profile/9d0652a3-dcc3-4d11-975f-74d61598733f/v1/c0ffee"
+        );
         assert_eq!(query_string(&op), "credentialType=expiringProfileKey");
         let r = parse(&op, 200, r#"{"identityKey":"BQE=","unidentifiedAccess":"AAE=","unrestrictedUnidentifiedAccess":false,
                 "capabilities":{"paymentActivation":true},"badges":[{"id":"BOOST","category":"donor","name":"Boost","description":"d","sprites6":[],"svgs":[]}],

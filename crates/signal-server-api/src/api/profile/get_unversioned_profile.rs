@@ -87,10 +87,14 @@ mod tests {
     #[test]
     fn request_and_response() {
         let pni: ServiceId = "PNI:4f1e8f5a-4e61-4e4a-9a0e-2a1e2d3c4b5a".parse().unwrap();
-        let mut op = GetUnversionedProfile::new(pni).with_access_key(UnidentifiedAccessKey::new([4; 16]));
+        let mut op =
+            GetUnversionedProfile::new(pni).with_access_key(UnidentifiedAccessKey::new([4; 16]));
         op.ca = Some(true);
         assert_consistent(&op);
-        assert_eq!(op.path(), "/v1/profile/PNI:4f1e8f5a-4e61-4e4a-9a0e-2a1e2d3c4b5a");
+        assert_eq!(
+            op.path(),
+            "/v1/profile/PNI:4f1e8f5a-4e61-4e4a-9a0e-2a1e2d3c4b5a"
+        );
         assert_eq!(query_string(&op), "ca=true");
         let r = parse(&op, 200, r#"{"identityKey":"BQE=","unidentifiedAccess":"AAE=","unrestrictedUnidentifiedAccess":false,
                 "capabilities":{"paymentActivation":true},"badges":[{"id":"BOOST","category":"donor","name":"Boost","description":"d","sprites6":[],"svgs":[]}],

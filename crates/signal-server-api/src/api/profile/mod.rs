@@ -9,5 +9,7 @@ mod set_profile;
 pub use get_profile::GetProfile;
 pub use get_profile_1::{CredentialProfileResponse, GetProfile1};
 pub use get_unversioned_profile::GetUnversionedProfile;
-pub use run_batch_identity_check::{BatchIdentityCheckResponse, IdentityCheckElement, RunBatchIdentityCheck};
+pub use run_batch_identity_check::{
+    BatchIdentityCheckResponse, IdentityCheckElement, RunBatchIdentityCheck,
+};
 pub use set_profile::{AvatarChange, ProfileAvatarUploadAttributes, SetProfile};

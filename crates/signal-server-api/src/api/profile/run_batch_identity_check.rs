@@ -129,7 +129,11 @@ mod tests {
             body_json(&op),
             serde_json::json!({"elements": [{"uuid": "9d0652a3-dcc3-4d11-975f-74d61598733f", "fingerprint": "AQIDBA=="}]})
         );
-        assert!(RunBatchIdentityCheck::new(vec![IdentityCheckElement::new(id, vec![1])]).body().is_err());
+        assert!(
+            RunBatchIdentityCheck::new(vec![IdentityCheckElement::new(id, vec![1])])
+                .body()
+                .is_err()
+        );
         let r = parse(
             &op,
             200,

@@ -23,19 +23,34 @@ pub struct SetProfile {
     #[serde(with = "crate::model::b64::standard")]
     pub commitment: Vec<u8>,
     /// The encrypted name.
-    #[serde(with = "crate::model::b64::standard_opt", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        with = "crate::model::b64::standard_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub name: Option<Vec<u8>>,
     /// The encrypted "about" text.
-    #[serde(with = "crate::model::b64::standard_opt", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        with = "crate::model::b64::standard_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub about: Option<Vec<u8>>,
     /// The encrypted "about" emoji.
-    #[serde(with = "crate::model::b64::standard_opt", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        with = "crate::model::b64::standard_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub about_emoji: Option<Vec<u8>>,
     /// The encrypted payment address.
-    #[serde(with = "crate::model::b64::standard_opt", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        with = "crate::model::b64::standard_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub payment_address: Option<Vec<u8>>,
     /// The encrypted phone-number sharing setting.
-    #[serde(with = "crate::model::b64::standard_opt", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        with = "crate::model::b64::standard_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub phone_number_sharing: Option<Vec<u8>>,
     /// Badges to show, in order.
     pub badge_ids: Vec<String>,

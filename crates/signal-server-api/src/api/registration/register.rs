@@ -3,7 +3,10 @@
 use crate::api::{ErrorBody, Operation, OperationInfo};
 use crate::auth::AuthMode;
 use crate::auth::{BasicAuthorization, insert_header};
-use crate::model::{AccountAttributes, AccountIdentityResponse, ApnRegistrationId, EcSignedPreKey, GcmRegistrationId, IdentityKey, KemSignedPreKey, SecretBytes};
+use crate::model::{
+    AccountAttributes, AccountIdentityResponse, ApnRegistrationId, EcSignedPreKey,
+    GcmRegistrationId, IdentityKey, KemSignedPreKey, SecretBytes,
+};
 use serde::Serialize;
 use std::borrow::Cow;
 use transport_core::http::{Body, Endpoint, EndpointAuth, HeaderMap, Method, RawResponse};
@@ -64,7 +67,13 @@ impl Register {
         account_attributes: AccountAttributes,
         keys: RegistrationKeys,
     ) -> Self {
-        Self::build(authorization, Some(session_id.into()), None, account_attributes, keys)
+        Self::build(
+            authorization,
+            Some(session_id.into()),
+            None,
+            account_attributes,
+            keys,
+        )
     }
 
     /// A registration proven by the registration recovery password.
@@ -241,7 +250,10 @@ mod tests {
         assert_eq!(body["aciIdentityKey"], "BQE=");
         assert_eq!(body["pniIdentityKey"], "BQI=");
         assert_eq!(body["accountAttributes"]["pniRegistrationId"], 5678);
-        assert_eq!(body["pniPqLastResortPreKey"], serde_json::json!({"keyId": 4, "publicKey": "CA==", "signature": "BA=="}));
+        assert_eq!(
+            body["pniPqLastResortPreKey"],
+            serde_json::json!({"keyId": 4, "publicKey": "CA==", "signature": "BA=="})
+        );
         assert!(!format!("{op:?}").contains("new-password"));
     }
 
@@ -255,10 +267,18 @@ mod tests {
         );
         op.signal_agent = Some("OWA".into());
         assert_eq!(op.headers().unwrap()["x-signal-agent"], "OWA");
-        assert_eq!(body_json(&op)["recoveryPassword"], "CQkJCQkJCQkJCQkJCQkJCQkJCQkJCQkJCQkJCQkJCQk=");
+        assert_eq!(
+            body_json(&op)["recoveryPassword"],
+            "CQkJCQkJCQkJCQkJCQkJCQkJCQkJCQkJCQkJCQkJCQk="
+        );
         op.session_id = Some("also".into());
         assert!(op.body().unwrap_err().to_string().contains("exactly one"));
-        let bad_number = Register::with_session(BasicAuthorization::new("me", "pw"), "s", attributes(), keys());
+        let bad_number = Register::with_session(
+            BasicAuthorization::new("me", "pw"),
+            "s",
+            attributes(),
+            keys(),
+        );
         assert!(bad_number.body().is_err());
         let no_pni = Register::with_session(
             BasicAuthorization::new("+14155550100", "pw"),
@@ -266,12 +286,23 @@ mod tests {
             AccountAttributes::new(1),
             keys(),
         );
-        assert!(no_pni.body().unwrap_err().to_string().contains("pniRegistrationId"));
+        assert!(
+            no_pni
+                .body()
+                .unwrap_err()
+                .to_string()
+                .contains("pniRegistrationId")
+        );
     }
 
     #[test]
     fn response_and_registration_lock() {
-        let op = Register::with_session(BasicAuthorization::new("+14155550100", "pw"), "s", attributes(), keys());
+        let op = Register::with_session(
+            BasicAuthorization::new("+14155550100", "pw"),
+            "s",
+            attributes(),
+            keys(),
+        );
         let r = parse(
             &op,
             200,
@@ -279,7 +310,10 @@ mod tests {
         )
         .unwrap();
         assert_eq!(r.number, "+14155550100");
-        assert_eq!(Register::INFO.error_body(423), Some(ErrorBody::RegistrationLockFailure));
+        assert_eq!(
+            Register::INFO.error_body(423),
+            Some(ErrorBody::RegistrationLockFailure)
+        );
         assert_eq!(parse(&op, 409, "").unwrap_err().status(), Some(409));
     }
 }

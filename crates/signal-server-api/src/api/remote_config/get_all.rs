@@ -10,8 +10,7 @@ use transport_core::http::{Endpoint, Method, RawResponse};
 /// `GET /v1/config` (`getAll`) — the remote configuration (feature flags) for this account.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
-pub struct GetAll {
-}
+pub struct GetAll {}
 
 impl GetAll {
     /// The request.
@@ -89,6 +88,9 @@ mod tests {
         .unwrap();
         assert_eq!(r.config[0].value.as_deref(), Some("32"));
         assert!(!r.config[1].enabled);
-        assert_eq!(r.server_epoch_time.unwrap().as_unix_seconds(), Some(1_712_230_000));
+        assert_eq!(
+            r.server_epoch_time.unwrap().as_unix_seconds(),
+            Some(1_712_230_000)
+        );
     }
 }

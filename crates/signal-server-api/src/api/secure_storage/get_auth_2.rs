@@ -9,8 +9,7 @@ use transport_core::http::{Endpoint, Method, RawResponse};
 /// `GET /v1/storage/auth` (`getAuth_2`) — credentials for the storage service.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
-pub struct GetAuth2 {
-}
+pub struct GetAuth2 {}
 
 impl GetAuth2 {
     /// The request.
@@ -52,7 +51,12 @@ mod tests {
         let op = GetAuth2::new();
         assert_consistent(&op);
         assert!(has_no_body(&op));
-        let r = parse(&op, 200, r#"{"username":"user-1","password":"1712230000:pw"}"#).unwrap();
+        let r = parse(
+            &op,
+            200,
+            r#"{"username":"user-1","password":"1712230000:pw"}"#,
+        )
+        .unwrap();
         assert_eq!(r.username, "user-1");
         assert_eq!(r.password.unwrap().expose(), "1712230000:pw");
         assert_eq!(parse(&op, 401, "").unwrap_err().status(), Some(401));

@@ -80,7 +80,12 @@ mod tests {
             body_json(&op),
             serde_json::json!({"number": "+14155550100", "passwords": ["u1:p1", "u2:p2"]})
         );
-        let r = parse(&op, 200, r#"{"matches":{"u1:p1":"match","u2:p2":"no-match"}}"#).unwrap();
+        let r = parse(
+            &op,
+            200,
+            r#"{"matches":{"u1:p1":"match","u2:p2":"no-match"}}"#,
+        )
+        .unwrap();
         assert_eq!(r.matches["u1:p1"], AuthCheckResult::Match);
         assert_eq!(r.matches["u2:p2"], AuthCheckResult::NoMatch);
         assert_eq!(parse(&op, 422, "").unwrap_err().status(), Some(422));

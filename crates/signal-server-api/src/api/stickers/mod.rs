@@ -2,4 +2,6 @@
 
 mod get_stickers_form;
 
-pub use get_stickers_form::{GetStickersForm, StickerPackFormUploadAttributes, StickerPackFormUploadItem};
+pub use get_stickers_form::{
+    GetStickersForm, StickerPackFormUploadAttributes, StickerPackFormUploadItem,
+};

@@ -83,7 +83,10 @@ impl Endpoint for ConfirmPayPalBoost {
             ));
         }
         if self.amount == 0 {
-            return Err(transport_core::Error::invalid_input("amount", "must be at least 1"));
+            return Err(transport_core::Error::invalid_input(
+                "amount",
+                "must be at least 1",
+            ));
         }
         crate::api::validate::not_empty("paymentId", &self.payment_id)?;
         Body::json(self)
@@ -124,6 +127,11 @@ mod tests {
                 "payerId": "payer-1", "paymentId": "PAYID-1", "paymentToken": "EC-1"})
         );
         assert!(!format!("{op:?}").contains("EC-1"));
-        assert_eq!(parse(&op, 200, r#"{"paymentId":"CAPTURE-1"}"#).unwrap().payment_id, "CAPTURE-1");
+        assert_eq!(
+            parse(&op, 200, r#"{"paymentId":"CAPTURE-1"}"#)
+                .unwrap()
+                .payment_id,
+            "CAPTURE-1"
+        );
     }
 }

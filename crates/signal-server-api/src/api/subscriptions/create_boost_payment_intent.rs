@@ -70,7 +70,10 @@ impl Endpoint for CreateBoostPaymentIntent {
             ));
         }
         if self.amount == 0 {
-            return Err(transport_core::Error::invalid_input("amount", "must be at least 1"));
+            return Err(transport_core::Error::invalid_input(
+                "amount",
+                "must be at least 1",
+            ));
         }
         Body::json(self)
     }
@@ -107,10 +110,23 @@ mod tests {
             body_json(&op),
             serde_json::json!({"currency": "USD", "amount": 500, "paymentMethod": "CARD"})
         );
-        assert!(CreateBoostPaymentIntent::new("US", 500, PaymentMethod::Card).body().is_err());
-        assert!(CreateBoostPaymentIntent::new("USD", 0, PaymentMethod::Card).body().is_err());
+        assert!(
+            CreateBoostPaymentIntent::new("US", 500, PaymentMethod::Card)
+                .body()
+                .is_err()
+        );
+        assert!(
+            CreateBoostPaymentIntent::new("USD", 0, PaymentMethod::Card)
+                .body()
+                .is_err()
+        );
         let r = parse(&op, 200, r#"{"clientSecret":"pi_123_secret_456"}"#).unwrap();
         assert_eq!(r.client_secret.unwrap().expose(), "pi_123_secret_456");
-        assert_eq!(parse(&op, 400, r#"{"error":"unsupported_currency"}"#).unwrap_err().status(), Some(400));
+        assert_eq!(
+            parse(&op, 400, r#"{"error":"unsupported_currency"}"#)
+                .unwrap_err()
+                .status(),
+            Some(400)
+        );
     }
 }

@@ -91,15 +91,23 @@ mod tests {
 
     #[test]
     fn request_and_responses() {
-        let op = CreateBoostReceiptCredentials::new("pi_1", vec![1, 2], SubscriptionProcessor::Stripe);
+        let op =
+            CreateBoostReceiptCredentials::new("pi_1", vec![1, 2], SubscriptionProcessor::Stripe);
         assert_consistent(&op);
         assert_eq!(
             body_json(&op),
             serde_json::json!({"paymentIntentId": "pi_1", "receiptCredentialRequest": "AQI=", "processor": "STRIPE"})
         );
         assert_eq!(parse(&op, 204, "").unwrap(), None);
-        let r = parse(&op, 200, r#"{"receiptCredentialResponse":"AwQ="}"#).unwrap().unwrap();
+        let r = parse(&op, 200, r#"{"receiptCredentialResponse":"AwQ="}"#)
+            .unwrap()
+            .unwrap();
         assert_eq!(r.receipt_credential_response, vec![3, 4]);
-        assert_eq!(parse(&op, 402, r#"{"chargeFailure":{"code":"card_declined"}}"#).unwrap_err().status(), Some(402));
+        assert_eq!(
+            parse(&op, 402, r#"{"chargeFailure":{"code":"card_declined"}}"#)
+                .unwrap_err()
+                .status(),
+            Some(402)
+        );
     }
 }

@@ -79,7 +79,10 @@ impl Endpoint for CreatePayPalBoost {
             ));
         }
         if self.amount == 0 {
-            return Err(transport_core::Error::invalid_input("amount", "must be at least 1"));
+            return Err(transport_core::Error::invalid_input(
+                "amount",
+                "must be at least 1",
+            ));
         }
         crate::api::validate::not_empty("returnUrl", &self.return_url)?;
         crate::api::validate::not_empty("cancelUrl", &self.cancel_url)?;
@@ -118,7 +121,12 @@ mod tests {
             body_json(&op),
             serde_json::json!({"currency": "EUR", "amount": 300, "paymentMethod": "PAYPAL", "returnUrl": "https://r", "cancelUrl": "https://c"})
         );
-        let r = parse(&op, 200, r#"{"approvalUrl":"https://paypal/approve","paymentId":"PAYID-1"}"#).unwrap();
+        let r = parse(
+            &op,
+            200,
+            r#"{"approvalUrl":"https://paypal/approve","paymentId":"PAYID-1"}"#,
+        )
+        .unwrap();
         assert_eq!(r.payment_id, "PAYID-1");
     }
 }

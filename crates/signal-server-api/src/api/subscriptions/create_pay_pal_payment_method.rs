@@ -100,11 +100,26 @@ mod tests {
 
     #[test]
     fn request_and_response() {
-        let op = CreatePayPalPaymentMethod::new(SubscriberId::from_bytes([0; 32]), "https://r", "https://c");
+        let op = CreatePayPalPaymentMethod::new(
+            SubscriberId::from_bytes([0; 32]),
+            "https://r",
+            "https://c",
+        );
         assert_consistent(&op);
-        assert_eq!(op.path(), "/v1/subscription/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=/create_payment_method/paypal");
-        assert_eq!(body_json(&op), serde_json::json!({"returnUrl": "https://r", "cancelUrl": "https://c"}));
-        let r = parse(&op, 200, r#"{"approvalUrl":"https://paypal/a","token":"BA-1"}"#).unwrap();
+        assert_eq!(
+            op.path(),
+            "/v1/subscription/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=/create_payment_method/paypal"
+        );
+        assert_eq!(
+            body_json(&op),
+            serde_json::json!({"returnUrl": "https://r", "cancelUrl": "https://c"})
+        );
+        let r = parse(
+            &op,
+            200,
+            r#"{"approvalUrl":"https://paypal/a","token":"BA-1"}"#,
+        )
+        .unwrap();
         assert_eq!(r.token.unwrap().expose(), "BA-1");
         assert!(!format!("{op:?}").contains("AAAA"));
     }

@@ -95,11 +95,19 @@ mod tests {
     fn request_and_response() {
         let mut op = CreatePaymentMethod::new(SubscriberId::from_bytes([0; 32]));
         assert_consistent(&op);
-        assert_eq!(op.path(), "/v1/subscription/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=/create_payment_method");
+        assert_eq!(
+            op.path(),
+            "/v1/subscription/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=/create_payment_method"
+        );
         assert_eq!(query_string(&op), "");
         op.payment_method = Some(PaymentMethod::SepaDebit);
         assert_eq!(query_string(&op), "type=SEPA_DEBIT");
-        let r = parse(&op, 200, r#"{"clientSecret":"seti_1_secret","processor":"STRIPE"}"#).unwrap();
+        let r = parse(
+            &op,
+            200,
+            r#"{"clientSecret":"seti_1_secret","processor":"STRIPE"}"#,
+        )
+        .unwrap();
         assert_eq!(r.processor, Some(SubscriptionProcessor::Stripe));
         assert_eq!(parse(&op, 409, "").unwrap_err().status(), Some(409));
     }

@@ -24,7 +24,10 @@ pub struct CreateSubscriptionReceiptCredentials {
 
 impl CreateSubscriptionReceiptCredentials {
     /// A credential for `subscriber_id`.
-    pub fn new(subscriber_id: SubscriberId, receipt_credential_request: impl Into<Vec<u8>>) -> Self {
+    pub fn new(
+        subscriber_id: SubscriberId,
+        receipt_credential_request: impl Into<Vec<u8>>,
+    ) -> Self {
         Self {
             subscriber_id,
             receipt_credential_request: receipt_credential_request.into(),
@@ -78,13 +81,25 @@ mod tests {
 
     #[test]
     fn request_and_responses() {
-        let op = CreateSubscriptionReceiptCredentials::new(SubscriberId::from_bytes([0; 32]), vec![1, 2, 3]);
+        let op = CreateSubscriptionReceiptCredentials::new(
+            SubscriberId::from_bytes([0; 32]),
+            vec![1, 2, 3],
+        );
         assert_consistent(&op);
-        assert_eq!(op.path(), "/v1/subscription/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=/receipt_credentials");
-        assert_eq!(body_json(&op), serde_json::json!({"receiptCredentialRequest": "AQID"}));
+        assert_eq!(
+            op.path(),
+            "/v1/subscription/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=/receipt_credentials"
+        );
+        assert_eq!(
+            body_json(&op),
+            serde_json::json!({"receiptCredentialRequest": "AQID"})
+        );
         assert_eq!(parse(&op, 204, "").unwrap(), None);
         assert_eq!(
-            parse(&op, 200, r#"{"receiptCredentialResponse":"BQ=="}"#).unwrap().unwrap().receipt_credential_response,
+            parse(&op, 200, r#"{"receiptCredentialResponse":"BQ=="}"#)
+                .unwrap()
+                .unwrap()
+                .receipt_credential_response,
             vec![5]
         );
     }

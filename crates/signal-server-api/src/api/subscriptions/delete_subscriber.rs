@@ -58,7 +58,10 @@ mod tests {
     fn request() {
         let op = DeleteSubscriber::new(SubscriberId::from_bytes([0; 32]));
         assert_consistent(&op);
-        assert_eq!(op.path(), "/v1/subscription/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=");
+        assert_eq!(
+            op.path(),
+            "/v1/subscription/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="
+        );
         parse(&op, 200, "").unwrap();
         assert_eq!(parse(&op, 404, "").unwrap_err().status(), Some(404));
     }

@@ -77,6 +77,11 @@ mod tests {
         let op = GetBankMandate::new(PaymentMethod::SepaDebit);
         assert_consistent(&op);
         assert_eq!(op.path(), "/v1/subscription/bank_mandate/SEPA_DEBIT");
-        assert_eq!(parse(&op, 200, r#"{"mandate":"By confirming…"}"#).unwrap().mandate, "By confirming…");
+        assert_eq!(
+            parse(&op, 200, r#"{"mandate":"By confirming…"}"#)
+                .unwrap()
+                .mandate,
+            "By confirming…"
+        );
     }
 }

@@ -14,8 +14,7 @@ use transport_core::http::{Endpoint, EndpointAuth, Method, RawResponse};
 /// The spec documents no response; the server sends `GetBoostBadgesResponse`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
-pub struct GetBoostBadges {
-}
+pub struct GetBoostBadges {}
 
 impl GetBoostBadges {
     /// The request.
@@ -80,7 +79,12 @@ mod tests {
     fn request_and_response() {
         let op = GetBoostBadges::new();
         assert_consistent(&op);
-        let r = parse(&op, 200, r#"{"levels":{"1":{"badge":{"id":"BOOST","name":"Boost","duration":2592000}}}}"#).unwrap();
+        let r = parse(
+            &op,
+            200,
+            r#"{"levels":{"1":{"badge":{"id":"BOOST","name":"Boost","duration":2592000}}}}"#,
+        )
+        .unwrap();
         assert_eq!(r.levels["1"].badge.duration, Some(2_592_000));
     }
 }

@@ -17,8 +17,7 @@ use transport_core::http::{Endpoint, EndpointAuth, Method, RawResponse};
 /// JSON numbers, kept exactly.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
-pub struct GetConfiguration {
-}
+pub struct GetConfiguration {}
 
 impl GetConfiguration {
     /// The request.

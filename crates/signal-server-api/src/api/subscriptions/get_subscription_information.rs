@@ -138,7 +138,10 @@ mod tests {
     fn request_and_response() {
         let op = GetSubscriptionInformation::new(SubscriberId::from_bytes([0; 32]));
         assert_consistent(&op);
-        assert_eq!(op.path(), "/v1/subscription/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=");
+        assert_eq!(
+            op.path(),
+            "/v1/subscription/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="
+        );
         let r = parse(
             &op,
             200,
@@ -150,9 +153,15 @@ mod tests {
         .unwrap();
         let s = r.subscription.unwrap();
         assert_eq!(s.level, 500);
-        assert_eq!(s.billing_cycle_anchor.unwrap().as_unix_seconds(), Some(1_712_188_800));
+        assert_eq!(
+            s.billing_cycle_anchor.unwrap().as_unix_seconds(),
+            Some(1_712_188_800)
+        );
         assert_eq!(s.amount.unwrap().to_string(), "4.99");
-        assert_eq!(r.charge_failure.unwrap().code.as_deref(), Some("insufficient_funds"));
+        assert_eq!(
+            r.charge_failure.unwrap().code.as_deref(),
+            Some("insufficient_funds")
+        );
         let none = parse(&op, 200, r#"{"subscription":null}"#).unwrap();
         assert_eq!(none.subscription, None);
     }

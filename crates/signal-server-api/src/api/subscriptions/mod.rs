@@ -21,16 +21,25 @@ mod update_subscriber;
 
 pub use confirm_pay_pal_boost::{ConfirmPayPalBoost, ConfirmPayPalBoostResponse};
 pub use create_boost_payment_intent::{CreateBoostPaymentIntent, CreateBoostResponse};
-pub use create_boost_receipt_credentials::{CreateBoostReceiptCredentials, ReceiptCredentialResponse};
+pub use create_boost_receipt_credentials::{
+    CreateBoostReceiptCredentials, ReceiptCredentialResponse,
+};
 pub use create_pay_pal_boost::{CreatePayPalBoost, CreatePayPalBoostResponse};
-pub use create_pay_pal_payment_method::{CreatePayPalBillingAgreementResponse, CreatePayPalPaymentMethod};
+pub use create_pay_pal_payment_method::{
+    CreatePayPalBillingAgreementResponse, CreatePayPalPaymentMethod,
+};
 pub use create_payment_method::{CreatePaymentMethod, CreatePaymentMethodResponse};
 pub use create_subscription_receipt_credentials::CreateSubscriptionReceiptCredentials;
 pub use delete_subscriber::DeleteSubscriber;
 pub use get_bank_mandate::{GetBankMandate, GetBankMandateResponse};
 pub use get_boost_badges::{BoostLevel, GetBoostBadges, GetBoostBadgesResponse};
-pub use get_configuration::{BackupConfiguration, BackupLevelConfiguration, CurrencyConfiguration, GetConfiguration, GetSubscriptionConfigurationResponse, LevelConfiguration};
-pub use get_subscription_information::{ChargeFailure, GetSubscriptionInformation, GetSubscriptionInformationResponse, Subscription};
+pub use get_configuration::{
+    BackupConfiguration, BackupLevelConfiguration, CurrencyConfiguration, GetConfiguration,
+    GetSubscriptionConfigurationResponse, LevelConfiguration,
+};
+pub use get_subscription_information::{
+    ChargeFailure, GetSubscriptionInformation, GetSubscriptionInformationResponse, Subscription,
+};
 pub use set_default_payment_method::SetDefaultPaymentMethod;
 pub use set_default_payment_method_for_ideal::SetDefaultPaymentMethodForIdeal;
 pub use set_default_payment_method_with_processor::SetDefaultPaymentMethodWithProcessor;

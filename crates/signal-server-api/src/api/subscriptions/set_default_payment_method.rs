@@ -76,7 +76,10 @@ mod tests {
         let op = SetDefaultPaymentMethod::new(SubscriberId::from_bytes([0; 32]), "pm_1");
         assert_consistent(&op);
         assert!(op.idempotent());
-        assert_eq!(op.path(), "/v1/subscription/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=/default_payment_method/pm_1");
+        assert_eq!(
+            op.path(),
+            "/v1/subscription/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=/default_payment_method/pm_1"
+        );
         assert!(has_no_body(&op));
         parse(&op, 200, "").unwrap();
         assert_eq!(parse(&op, 409, "").unwrap_err().status(), Some(409));

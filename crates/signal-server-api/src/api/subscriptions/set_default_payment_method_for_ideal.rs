@@ -77,7 +77,10 @@ mod tests {
         let op = SetDefaultPaymentMethodForIdeal::new(SubscriberId::from_bytes([0; 32]), "seti_1");
         assert_consistent(&op);
         assert!(op.idempotent());
-        assert_eq!(op.path(), "/v1/subscription/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=/default_payment_method_for_ideal/seti_1");
+        assert_eq!(
+            op.path(),
+            "/v1/subscription/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=/default_payment_method_for_ideal/seti_1"
+        );
         assert!(has_no_body(&op));
         parse(&op, 200, "").unwrap();
         assert_eq!(parse(&op, 409, "").unwrap_err().status(), Some(409));

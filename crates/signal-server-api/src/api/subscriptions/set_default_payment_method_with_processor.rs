@@ -83,10 +83,17 @@ mod tests {
 
     #[test]
     fn request() {
-        let op = SetDefaultPaymentMethodWithProcessor::new(SubscriberId::from_bytes([0; 32]), SubscriptionProcessor::Braintree, "tok 1");
+        let op = SetDefaultPaymentMethodWithProcessor::new(
+            SubscriberId::from_bytes([0; 32]),
+            SubscriptionProcessor::Braintree,
+            "tok 1",
+        );
         assert_consistent(&op);
         assert!(op.idempotent());
-        assert_eq!(op.path(), "/v1/subscription/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=/default_payment_method/BRAINTREE/tok%201");
+        assert_eq!(
+            op.path(),
+            "/v1/subscription/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=/default_payment_method/BRAINTREE/tok%201"
+        );
         assert!(has_no_body(&op));
         parse(&op, 200, "").unwrap();
         assert_eq!(parse(&op, 409, "").unwrap_err().status(), Some(409));

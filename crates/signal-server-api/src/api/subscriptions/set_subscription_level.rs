@@ -102,8 +102,15 @@ mod tests {
     fn request_and_response() {
         let op = SetSubscriptionLevel::new(SubscriberId::from_bytes([0; 32]), 500, "usd", "idem-1");
         assert_consistent(&op);
-        assert_eq!(op.path(), "/v1/subscription/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=/level/500/usd/idem-1");
+        assert_eq!(
+            op.path(),
+            "/v1/subscription/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=/level/500/usd/idem-1"
+        );
         assert_eq!(parse(&op, 200, r#"{"level":500}"#).unwrap().level, 500);
-        assert!(SetSubscriptionLevel::new(SubscriberId::from_bytes([0; 32]), 500, "", "k").headers().is_err());
+        assert!(
+            SetSubscriptionLevel::new(SubscriberId::from_bytes([0; 32]), 500, "", "k")
+                .headers()
+                .is_err()
+        );
     }
 }

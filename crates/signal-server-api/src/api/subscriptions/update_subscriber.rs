@@ -60,7 +60,10 @@ mod tests {
     fn request() {
         let op = UpdateSubscriber::new(SubscriberId::from_bytes([0; 32]));
         assert_consistent(&op);
-        assert_eq!(op.path(), "/v1/subscription/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=");
+        assert_eq!(
+            op.path(),
+            "/v1/subscription/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="
+        );
         assert!(has_no_body(&op));
         parse(&op, 200, "").unwrap();
         assert_eq!(parse(&op, 403, "").unwrap_err().status(), Some(403));

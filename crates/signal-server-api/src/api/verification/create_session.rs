@@ -19,16 +19,25 @@ pub struct CreateSession {
     /// The E.164 number to verify.
     pub number: String,
     /// A push token, for push-challenge verification.
-    #[serde(with = "crate::model::secret_string::optional", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        with = "crate::model::secret_string::optional",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub push_token: Option<Secret>,
     /// The push token's kind.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub push_token_type: Option<PushTokenType>,
     /// The push challenge received on that token.
-    #[serde(with = "crate::model::secret_string::optional", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        with = "crate::model::secret_string::optional",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub push_challenge: Option<Secret>,
     /// A solved captcha.
-    #[serde(with = "crate::model::secret_string::optional", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        with = "crate::model::secret_string::optional",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub captcha: Option<Secret>,
     /// Mobile country code of the SIM.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -108,6 +117,9 @@ mod tests {
         let r = parse(&op, 200, r#"{"id":"sess-1","nextSms":60,"nextCall":null,"nextVerificationAttempt":null,"allowedToRequestCode":true,"requestedInformation":["pushChallenge"],"verified":false}"#).unwrap();
         assert_eq!(r.id, "sess-1");
         assert_eq!(r.next_sms, Some(60));
-        assert_eq!(r.requested_information, vec![RequestedInformation::PushChallenge]);
+        assert_eq!(
+            r.requested_information,
+            vec![RequestedInformation::PushChallenge]
+        );
     }
 }

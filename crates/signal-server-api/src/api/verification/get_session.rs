@@ -65,7 +65,10 @@ mod tests {
         let r = parse(&op, 200, r#"{"id":"sess-1","nextSms":60,"nextCall":null,"nextVerificationAttempt":null,"allowedToRequestCode":true,"requestedInformation":["pushChallenge"],"verified":false}"#).unwrap();
         assert_eq!(r.id, "sess-1");
         assert_eq!(r.next_sms, Some(60));
-        assert_eq!(r.requested_information, vec![RequestedInformation::PushChallenge]);
+        assert_eq!(
+            r.requested_information,
+            vec![RequestedInformation::PushChallenge]
+        );
         assert_eq!(parse(&op, 404, "").unwrap_err().status(), Some(404));
     }
 }

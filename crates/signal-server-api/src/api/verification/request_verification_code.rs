@@ -31,7 +31,11 @@ pub struct RequestVerificationCode {
 
 impl RequestVerificationCode {
     /// Asks for a code for `session_id` over `transport`.
-    pub fn new(session_id: impl Into<String>, transport: CodeTransport, client: impl Into<String>) -> Self {
+    pub fn new(
+        session_id: impl Into<String>,
+        transport: CodeTransport,
+        client: impl Into<String>,
+    ) -> Self {
         Self {
             session_id: session_id.into(),
             transport,
@@ -79,7 +83,11 @@ impl Endpoint for RequestVerificationCode {
     const METHOD: Method = Method::POST;
 
     fn path(&self) -> Cow<'_, str> {
-        format!("/v1/verification/session/{}/code", segment(&self.session_id)).into()
+        format!(
+            "/v1/verification/session/{}/code",
+            segment(&self.session_id)
+        )
+        .into()
     }
 
     fn headers(&self) -> transport_core::Result<HeaderMap> {
@@ -120,14 +128,21 @@ mod tests {
 
     #[test]
     fn request_and_response() {
-        let mut op = RequestVerificationCode::new("sess-1", CodeTransport::Voice, "android-2024-01");
+        let mut op =
+            RequestVerificationCode::new("sess-1", CodeTransport::Voice, "android-2024-01");
         op.accept_language = Some("de-DE".into());
         assert_consistent(&op);
         assert!(!op.idempotent());
         assert_eq!(op.headers().unwrap()["accept-language"], "de-DE");
-        assert_eq!(body_json(&op), serde_json::json!({"transport": "voice", "client": "android-2024-01"}));
+        assert_eq!(
+            body_json(&op),
+            serde_json::json!({"transport": "voice", "client": "android-2024-01"})
+        );
         let r = parse(&op, 200, r#"{"id":"sess-1","nextSms":300,"nextCall":60,"nextVerificationAttempt":30,"allowedToRequestCode":true,"requestedInformation":[],"verified":false}"#).unwrap();
         assert_eq!(r.next_verification_attempt, Some(30));
-        assert_eq!(serde_json::to_value(CodeTransport::from("fax".to_owned())).unwrap(), "fax");
+        assert_eq!(
+            serde_json::to_value(CodeTransport::from("fax".to_owned())).unwrap(),
+            "fax"
+        );
     }
 }

@@ -21,16 +21,25 @@ pub struct UpdateSession {
     #[serde(skip)]
     pub session_id: String,
     /// A push token, for push-challenge verification.
-    #[serde(with = "crate::model::secret_string::optional", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        with = "crate::model::secret_string::optional",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub push_token: Option<Secret>,
     /// The push token's kind.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub push_token_type: Option<PushTokenType>,
     /// The push challenge received on that token.
-    #[serde(with = "crate::model::secret_string::optional", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        with = "crate::model::secret_string::optional",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub push_challenge: Option<Secret>,
     /// A solved captcha.
-    #[serde(with = "crate::model::secret_string::optional", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        with = "crate::model::secret_string::optional",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub captcha: Option<Secret>,
     /// Mobile country code of the SIM.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -106,11 +115,17 @@ mod tests {
         let op = UpdateSession::captcha("sess-1", "signalcaptcha://signal-hcaptcha.x");
         assert_consistent(&op);
         assert_eq!(op.path(), "/v1/verification/session/sess-1");
-        assert_eq!(body_json(&op), serde_json::json!({"captcha": "signal-hcaptcha.x"}));
+        assert_eq!(
+            body_json(&op),
+            serde_json::json!({"captcha": "signal-hcaptcha.x"})
+        );
         assert!(!op.idempotent(), "PATCH is not retried");
         let r = parse(&op, 200, r#"{"id":"sess-1","nextSms":60,"nextCall":null,"nextVerificationAttempt":null,"allowedToRequestCode":true,"requestedInformation":["pushChallenge"],"verified":false}"#).unwrap();
         assert_eq!(r.id, "sess-1");
         assert_eq!(r.next_sms, Some(60));
-        assert_eq!(r.requested_information, vec![RequestedInformation::PushChallenge]);
+        assert_eq!(
+            r.requested_information,
+            vec![RequestedInformation::PushChallenge]
+        );
     }
 }

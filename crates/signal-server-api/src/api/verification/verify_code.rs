@@ -40,7 +40,11 @@ impl Endpoint for VerifyCode {
     const METHOD: Method = Method::PUT;
 
     fn path(&self) -> Cow<'_, str> {
-        format!("/v1/verification/session/{}/code", segment(&self.session_id)).into()
+        format!(
+            "/v1/verification/session/{}/code",
+            segment(&self.session_id)
+        )
+        .into()
     }
 
     fn body(&self) -> transport_core::Result<Body> {
