@@ -88,12 +88,7 @@ impl AccountAttributes {
             crate::api::validate::registration_id("pniRegistrationId", id)?;
         }
         if let Some(key) = &self.unidentified_access_key {
-            if key.len() != 16 {
-                return Err(transport_core::Error::invalid_input(
-                    "unidentifiedAccessKey",
-                    format!("must be 16 bytes, got {}", key.len()),
-                ));
-            }
+            crate::api::validate::exact_len("unidentifiedAccessKey", key.len(), 16)?;
         }
         if let Some(lock) = &self.registration_lock {
             crate::api::validate::registration_lock("registrationLock", lock)?;
