@@ -21,7 +21,10 @@ fuzz_target!(|data: &[u8]| {
             let _ = request.kind();
             if let Some(ack) = request.ack() {
                 let bytes = codec::encode(&ack);
-                assert!(matches!(codec::classify(&bytes), Ok(Inbound::Response { .. })));
+                assert!(matches!(
+                    codec::classify(&bytes),
+                    Ok(Inbound::Response { .. })
+                ));
             }
         }
         Inbound::Unknown { raw, .. } => {
