@@ -37,6 +37,20 @@ pub(crate) fn e164(field: &str, number: &str) -> Result<()> {
     Ok(())
 }
 
+/// A donation: a 3-letter currency code and an amount of at least 1 minor unit.
+pub(crate) fn currency_amount(currency: &str, amount: u64) -> Result<()> {
+    if currency.len() != 3 || !currency.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return Err(Error::invalid_input(
+            "currency",
+            format!("`{currency}` is not a 3-letter currency code"),
+        ));
+    }
+    if amount == 0 {
+        return Err(Error::invalid_input("amount", "must be at least 1"));
+    }
+    Ok(())
+}
+
 /// A length within `min..=max`.
 pub(crate) fn len_range(field: &str, len: usize, min: usize, max: usize) -> Result<()> {
     if len < min || len > max {
@@ -84,6 +98,10 @@ mod tests {
         assert!(len_range("x", 0, 1, 2).is_err());
         assert!(exact_len("x", 31, 32).is_err());
         assert!(not_empty("x", " ").is_err());
+        assert!(currency_amount("EUR", 1).is_ok());
+        assert!(currency_amount("EU", 1).is_err());
+        assert!(currency_amount("E1R", 1).is_err());
+        assert!(currency_amount("EUR", 0).is_err());
         assert!(registration_lock("l", &Secret::new("0".repeat(64))).is_ok());
         assert!(registration_lock("l", &Secret::new("g".repeat(64))).is_err());
     }

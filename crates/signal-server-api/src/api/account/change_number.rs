@@ -2,13 +2,9 @@
 
 use crate::api::{ErrorBody, Operation, OperationInfo, validate};
 use crate::auth::AuthMode;
-use crate::model::{
-    AccountIdentityResponse, DeviceId, EcSignedPreKey, IdentityKey, IncomingMessage,
-    KemSignedPreKey, SecretBytes,
-};
+use crate::model::{AccountIdentityResponse, PhoneNumberIdentityKeys, SecretBytes};
 use serde::Serialize;
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 use transport_core::Secret;
 use transport_core::http::{Body, Endpoint, Method, RawResponse};
 
@@ -39,38 +35,21 @@ pub struct ChangeNumber {
         skip_serializing_if = "Option::is_none"
     )]
     pub reglock: Option<Secret>,
-    /// The new PNI identity key.
-    pub pni_identity_key: IdentityKey,
-    /// One sync message per linked device, carrying its new PNI keys.
-    pub device_messages: Vec<IncomingMessage>,
-    /// A new signed EC pre-key per device (this one included), keyed by device id.
-    pub device_pni_signed_prekeys: BTreeMap<DeviceId, EcSignedPreKey>,
-    /// A new last-resort Kyber pre-key per device, keyed by device id.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub device_pni_pq_last_resort_prekeys: Option<BTreeMap<DeviceId, KemSignedPreKey>>,
-    /// The new PNI registration id per device.
-    pub pni_registration_ids: BTreeMap<DeviceId, u32>,
+    /// The new PNI key material.
+    #[serde(flatten)]
+    pub keys: PhoneNumberIdentityKeys,
 }
 
 impl ChangeNumber {
     /// A number change to `number` with the new PNI key material; set
     /// [`session_id`](Self::session_id) or [`recovery_password`](Self::recovery_password).
-    pub fn new(
-        number: impl Into<String>,
-        pni_identity_key: IdentityKey,
-        device_pni_signed_prekeys: BTreeMap<DeviceId, EcSignedPreKey>,
-        pni_registration_ids: BTreeMap<DeviceId, u32>,
-    ) -> Self {
+    pub fn new(number: impl Into<String>, keys: PhoneNumberIdentityKeys) -> Self {
         Self {
             number: number.into(),
             session_id: None,
             recovery_password: None,
             reglock: None,
-            pni_identity_key,
-            device_messages: Vec::new(),
-            device_pni_signed_prekeys,
-            device_pni_pq_last_resort_prekeys: None,
-            pni_registration_ids,
+            keys,
         }
     }
 }
@@ -91,9 +70,7 @@ impl Endpoint for ChangeNumber {
                 "exactly one must be set",
             ));
         }
-        for (device, id) in &self.pni_registration_ids {
-            validate::registration_id(&format!("pniRegistrationIds[{device}]"), *id)?;
-        }
+        self.keys.validate()?;
         if let Some(lock) = &self.reglock {
             validate::registration_lock("reglock", lock)?;
         }
@@ -124,13 +101,13 @@ impl Operation for ChangeNumber {
 mod tests {
     use super::*;
     use crate::api::test_support::*;
-    use crate::model::EnvelopeType;
+    use crate::model::{DeviceId, EcSignedPreKey, EnvelopeType, IdentityKey, IncomingMessage};
+    use std::collections::BTreeMap;
 
     fn op() -> ChangeNumber {
         let d1 = DeviceId::PRIMARY;
         let d2 = DeviceId::new(2).unwrap();
-        let mut op = ChangeNumber::new(
-            "+4915112345678",
+        let mut keys = PhoneNumberIdentityKeys::new(
             IdentityKey::new(vec![5, 1]),
             BTreeMap::from([
                 (d1, EcSignedPreKey::new(1, vec![5], vec![1])),
@@ -138,13 +115,14 @@ mod tests {
             ]),
             BTreeMap::from([(d1, 100), (d2, 200)]),
         );
-        op.session_id = Some("session-1".into());
-        op.device_messages = vec![IncomingMessage::new(
+        keys.device_messages = vec![IncomingMessage::new(
             EnvelopeType::Ciphertext,
             d2,
             200,
             vec![9],
         )];
+        let mut op = ChangeNumber::new("+4915112345678", keys);
+        op.session_id = Some("session-1".into());
         op
     }
 

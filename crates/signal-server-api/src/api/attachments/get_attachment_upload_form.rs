@@ -2,9 +2,9 @@
 
 use crate::api::{Operation, OperationInfo};
 use crate::auth::AuthMode;
+use crate::model::UploadForm;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
-use transport_core::Secret;
 use transport_core::http::{Endpoint, Method, RawResponse};
 
 /// `GET /v2/attachments/form/upload` (`getAttachmentUploadForm`) — an S3-style upload form for an
@@ -32,35 +32,9 @@ pub struct AttachmentDescriptorV2 {
     /// The attachment id as text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attachment_id_string: Option<String>,
-    /// The object key.
-    #[serde(default)]
-    pub key: String,
-    /// The form's credential field.
-    #[serde(
-        default,
-        with = "crate::model::secret_string::optional",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub credential: Option<Secret>,
-    /// The ACL field.
-    #[serde(default)]
-    pub acl: String,
-    /// The signing algorithm.
-    #[serde(default)]
-    pub algorithm: String,
-    /// The signing date.
-    #[serde(default)]
-    pub date: String,
-    /// The upload policy.
-    #[serde(default)]
-    pub policy: String,
-    /// The policy's signature.
-    #[serde(
-        default,
-        with = "crate::model::secret_string::optional",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub signature: Option<Secret>,
+    /// The signed form fields.
+    #[serde(flatten)]
+    pub form: UploadForm,
 }
 
 impl Endpoint for GetAttachmentUploadForm {
@@ -102,7 +76,10 @@ mod tests {
         )
         .unwrap();
         assert_eq!(r.attachment_id, 42);
-        assert_eq!(r.signature.as_ref().map(|s| s.expose()), Some("deadbeef"));
+        assert_eq!(
+            r.form.signature.as_ref().map(|s| s.expose()),
+            Some("deadbeef")
+        );
         assert!(!format!("{r:?}").contains("deadbeef"));
     }
 }

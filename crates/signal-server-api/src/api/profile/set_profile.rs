@@ -2,9 +2,9 @@
 
 use crate::api::{Operation, OperationInfo};
 use crate::auth::AuthMode;
-use serde::{Deserialize, Serialize};
+use crate::model::UploadForm;
+use serde::Serialize;
 use std::borrow::Cow;
-use transport_core::Secret;
 use transport_core::http::{Body, Endpoint, Method, RawResponse};
 
 /// `PUT /v1/profile` (`setProfile`) — sets a new profile version.
@@ -99,41 +99,8 @@ struct CreateProfileRequest<'a> {
 }
 
 /// The avatar upload form returned when the avatar is replaced (`ProfileAvatarUploadAttributes`;
-/// the spec documents none). `Debug` never shows the credential or the signature.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-#[non_exhaustive]
-pub struct ProfileAvatarUploadAttributes {
-    /// The object key (the new avatar path).
-    #[serde(default)]
-    pub key: String,
-    /// The credential field.
-    #[serde(
-        default,
-        with = "crate::model::secret_string::optional",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub credential: Option<Secret>,
-    /// The ACL field.
-    #[serde(default)]
-    pub acl: String,
-    /// The signing algorithm.
-    #[serde(default)]
-    pub algorithm: String,
-    /// The signing date.
-    #[serde(default)]
-    pub date: String,
-    /// The upload policy.
-    #[serde(default)]
-    pub policy: String,
-    /// The policy's signature.
-    #[serde(
-        default,
-        with = "crate::model::secret_string::optional",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub signature: Option<Secret>,
-}
+/// the spec documents none): a signed [`UploadForm`] whose key is the new avatar path.
+pub type ProfileAvatarUploadAttributes = UploadForm;
 
 impl Endpoint for SetProfile {
     type Response = Option<ProfileAvatarUploadAttributes>;

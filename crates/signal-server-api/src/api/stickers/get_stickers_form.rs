@@ -2,9 +2,9 @@
 
 use crate::api::{Operation, OperationInfo};
 use crate::auth::AuthMode;
+use crate::model::UploadForm;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
-use transport_core::Secret;
 use transport_core::http::{Endpoint, HeaderMap, Method, RawResponse};
 
 /// `GET /v1/sticker/pack/form/{count}` (`getStickersForm`) — upload forms for a sticker pack.
@@ -49,35 +49,9 @@ pub struct StickerPackFormUploadItem {
     /// The sticker number (-1 for the manifest).
     #[serde(default)]
     pub id: i32,
-    /// The object key.
-    #[serde(default)]
-    pub key: String,
-    /// The credential field.
-    #[serde(
-        default,
-        with = "crate::model::secret_string::optional",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub credential: Option<Secret>,
-    /// The ACL field.
-    #[serde(default)]
-    pub acl: String,
-    /// The signing algorithm.
-    #[serde(default)]
-    pub algorithm: String,
-    /// The signing date.
-    #[serde(default)]
-    pub date: String,
-    /// The upload policy.
-    #[serde(default)]
-    pub policy: String,
-    /// The policy's signature.
-    #[serde(
-        default,
-        with = "crate::model::secret_string::optional",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub signature: Option<Secret>,
+    /// The signed form fields.
+    #[serde(flatten)]
+    pub form: UploadForm,
 }
 
 impl Endpoint for GetStickersForm {

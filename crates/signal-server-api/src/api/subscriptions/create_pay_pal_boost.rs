@@ -72,18 +72,7 @@ impl Endpoint for CreatePayPalBoost {
     }
 
     fn body(&self) -> transport_core::Result<Body> {
-        if self.currency.len() != 3 || !self.currency.bytes().all(|b| b.is_ascii_alphabetic()) {
-            return Err(transport_core::Error::invalid_input(
-                "currency",
-                format!("`{}` is not a 3-letter currency code", self.currency),
-            ));
-        }
-        if self.amount == 0 {
-            return Err(transport_core::Error::invalid_input(
-                "amount",
-                "must be at least 1",
-            ));
-        }
+        crate::api::validate::currency_amount(&self.currency, self.amount)?;
         crate::api::validate::not_empty("returnUrl", &self.return_url)?;
         crate::api::validate::not_empty("cancelUrl", &self.cancel_url)?;
         Body::json(self)

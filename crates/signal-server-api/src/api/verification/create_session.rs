@@ -2,10 +2,9 @@
 
 use crate::api::{Operation, OperationInfo, no_account_auth};
 use crate::auth::AuthMode;
-use crate::model::{PushTokenType, VerificationSessionResponse};
+use crate::model::{SessionInformation, VerificationSessionResponse};
 use serde::Serialize;
 use std::borrow::Cow;
-use transport_core::Secret;
 use transport_core::http::{Body, Endpoint, EndpointAuth, Method, RawResponse};
 
 /// `POST /v1/verification/session` (`createSession`) — starts a phone-number verification session.
@@ -18,33 +17,9 @@ use transport_core::http::{Body, Endpoint, EndpointAuth, Method, RawResponse};
 pub struct CreateSession {
     /// The E.164 number to verify.
     pub number: String,
-    /// A push token, for push-challenge verification.
-    #[serde(
-        with = "crate::model::secret_string::optional",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub push_token: Option<Secret>,
-    /// The push token's kind.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub push_token_type: Option<PushTokenType>,
-    /// The push challenge received on that token.
-    #[serde(
-        with = "crate::model::secret_string::optional",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub push_challenge: Option<Secret>,
-    /// A solved captcha.
-    #[serde(
-        with = "crate::model::secret_string::optional",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub captcha: Option<Secret>,
-    /// Mobile country code of the SIM.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub mcc: Option<String>,
-    /// Mobile network code of the SIM.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub mnc: Option<String>,
+    /// Push token, challenge or captcha answers, SIM codes.
+    #[serde(flatten)]
+    pub information: SessionInformation,
 }
 
 impl CreateSession {
@@ -52,12 +27,7 @@ impl CreateSession {
     pub fn new(number: impl Into<String>) -> Self {
         Self {
             number: number.into(),
-            push_token: None,
-            push_token_type: None,
-            push_challenge: None,
-            captcha: None,
-            mcc: None,
-            mnc: None,
+            information: SessionInformation::new(),
         }
     }
 }
@@ -99,14 +69,13 @@ mod tests {
     use super::*;
     use crate::api::test_support::*;
 
-    use crate::model::RequestedInformation;
+    use crate::model::{PushTokenType, RequestedInformation};
 
     #[test]
     fn request_and_response() {
         let mut op = CreateSession::new("+14155550100");
-        op.push_token = Some(Secret::new("fcm-token"));
-        op.push_token_type = Some(PushTokenType::Fcm);
-        op.mcc = Some("310".into());
+        op.information = SessionInformation::new().with_push_token("fcm-token", PushTokenType::Fcm);
+        op.information.mcc = Some("310".into());
         assert_consistent(&op);
         assert_eq!(
             body_json(&op),

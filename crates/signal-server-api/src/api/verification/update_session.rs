@@ -2,10 +2,9 @@
 
 use crate::api::{Operation, OperationInfo, no_account_auth};
 use crate::auth::AuthMode;
-use crate::model::{PushTokenType, VerificationSessionResponse};
+use crate::model::{SessionInformation, VerificationSessionResponse};
 use serde::Serialize;
 use std::borrow::Cow;
-use transport_core::Secret;
 use transport_core::http::{Body, Endpoint, EndpointAuth, Method, RawResponse, segment};
 
 /// `PATCH /v1/verification/session/{sessionId}` (`updateSession`) — supplies information a
@@ -20,33 +19,9 @@ pub struct UpdateSession {
     /// The session id.
     #[serde(skip)]
     pub session_id: String,
-    /// A push token, for push-challenge verification.
-    #[serde(
-        with = "crate::model::secret_string::optional",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub push_token: Option<Secret>,
-    /// The push token's kind.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub push_token_type: Option<PushTokenType>,
-    /// The push challenge received on that token.
-    #[serde(
-        with = "crate::model::secret_string::optional",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub push_challenge: Option<Secret>,
-    /// A solved captcha.
-    #[serde(
-        with = "crate::model::secret_string::optional",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub captcha: Option<Secret>,
-    /// Mobile country code of the SIM.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub mcc: Option<String>,
-    /// Mobile network code of the SIM.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub mnc: Option<String>,
+    /// Push token, challenge or captcha answers, SIM codes.
+    #[serde(flatten)]
+    pub information: SessionInformation,
 }
 
 impl UpdateSession {
@@ -54,20 +29,14 @@ impl UpdateSession {
     pub fn new(session_id: impl Into<String>) -> Self {
         Self {
             session_id: session_id.into(),
-            push_token: None,
-            push_token_type: None,
-            push_challenge: None,
-            captcha: None,
-            mcc: None,
-            mnc: None,
+            information: SessionInformation::new(),
         }
     }
 
     /// An update answering the captcha (a `signalcaptcha://` prefix is removed).
     pub fn captcha(session_id: impl Into<String>, captcha: &str) -> Self {
         let mut update = Self::new(session_id);
-        let captcha = captcha.strip_prefix("signalcaptcha://").unwrap_or(captcha);
-        update.captcha = Some(Secret::new(captcha));
+        update.information = SessionInformation::new().with_captcha(captcha);
         update
     }
 }
