@@ -1,0 +1,63 @@
+//! `DELETE /v1/accounts/username_link` — deletes the encrypted username and deactivates the username link handle (204).
+
+use crate::api::{Operation, OperationInfo};
+use crate::auth::AuthMode;
+use std::borrow::Cow;
+use transport_core::http::{Endpoint, Method, RawResponse};
+
+/// `DELETE /v1/accounts/username_link` (`deleteUsernameLink`) — deletes the encrypted username and deactivates the username link handle (204).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct DeleteUsernameLink {}
+
+impl DeleteUsernameLink {
+    /// The request.
+    pub fn new() -> Self {
+        Self {}
+    }
+}
+
+impl Endpoint for DeleteUsernameLink {
+    type Response = ();
+    const METHOD: Method = Method::DELETE;
+
+    fn path(&self) -> Cow<'_, str> {
+        "/v1/accounts/username_link".into()
+    }
+
+    fn parse(&self, response: RawResponse) -> transport_core::Result<Self::Response> {
+        response.empty()
+    }
+}
+
+impl Operation for DeleteUsernameLink {
+    const INFO: OperationInfo = OperationInfo::new(
+        "deleteUsernameLink",
+        "Account",
+        Self::METHOD,
+        "/v1/accounts/username_link",
+        AuthMode::Basic,
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::test_support::*;
+
+    #[test]
+    fn request() {
+        let op = DeleteUsernameLink::new();
+        assert_consistent(&op);
+        assert_eq!(op.path(), "/v1/accounts/username_link");
+        assert!(has_no_body(&op));
+    }
+
+    #[test]
+    fn response() {
+        let op = DeleteUsernameLink::new();
+        parse(&op, 204, "").unwrap();
+        parse(&op, 200, "").unwrap();
+        assert_eq!(parse(&op, 401, "").unwrap_err().status(), Some(401));
+    }
+}

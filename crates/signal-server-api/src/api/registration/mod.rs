@@ -1,0 +1,5 @@
+//! Tag `Registration` (1 operation): registering an account.
+
+mod register;
+
+pub use register::{Register, RegistrationKeys};
