@@ -5,6 +5,10 @@ mod backoff;
 mod error;
 pub mod json;
 mod secret;
+#[cfg(feature = "testkit")]
+pub mod testkit;
+pub mod tls;
+pub mod ws;
 
 pub use backoff::{Backoff, Jitter};
 pub use error::{

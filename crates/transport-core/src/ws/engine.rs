@@ -1,0 +1,902 @@
+//! The engine behind [`WsClient`](crate::ws::WsClient): shared state, the supervisor task
+//! (connect → handshake → ready → backing off), the reader task and the writer task.
+//!
+//! Invariants:
+//! - the state is `Ready` exactly while a link (the writer's queue) is installed; both change
+//!   together under the core lock, and so does the pending store's sweep on disconnect;
+//! - a request is registered in the pending store *before* its frame reaches the writer, and
+//!   registration and queueing happen under one lock, so the wire order equals the
+//!   registration order (FIFO correlation depends on it);
+//! - the reader never awaits user code: it decodes, completes pendings, pushes notifications
+//!   into a buffer that never waits, and queues protocol replies for the writer.
+
+use crate::error::{Error, Result};
+use crate::ws::config::{WhenDisconnected, WsConfig};
+use crate::ws::connect::{Stream, WsConnection, close_parts, connect, io_error};
+use crate::ws::event::ConnectionEvent;
+use crate::ws::frame::WsFrame;
+use crate::ws::inbox::{Inbox, Pushed};
+use crate::ws::pending::{Claim, Entry, PendingStore};
+use crate::ws::protocol::{HandshakeIo, Inbound, Outgoing, Protocol};
+use crate::ws::state::{ConnectionState, Failure, Machine};
+use futures_util::stream::{SplitSink, SplitStream};
+use futures_util::{SinkExt, StreamExt};
+use std::fmt;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::time::Duration;
+use tokio::sync::{Notify, broadcast, mpsc, oneshot, watch};
+use tokio::time::Instant;
+use tokio_tungstenite::tungstenite::Message;
+use tokio_tungstenite::tungstenite::protocol::CloseFrame;
+use tokio_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
+
+/// Where a response goes.
+pub(crate) type Reply<R> = oneshot::Sender<Result<R>>;
+type Store<P> =
+    PendingStore<<P as Protocol>::Key, <P as Protocol>::Response, Reply<<P as Protocol>::Response>>;
+type PendingEntry<P> = Entry<<P as Protocol>::Response, Reply<<P as Protocol>::Response>>;
+
+/// Frames the writer sends before user frames (acks, replies) and the closing handshake.
+const CONTROL_QUEUE: usize = 1024;
+/// Most frames fed to the socket before a flush.
+const WRITE_BATCH: usize = 256;
+
+/// The writer's end of a ready connection.
+struct Link {
+    id: u64,
+    tx: mpsc::Sender<WsFrame>,
+}
+
+/// State that changes together, under one lock.
+struct Core<P: Protocol> {
+    pending: Store<P>,
+    link: Option<Link>,
+    closed: Option<crate::ws::state::CloseReason>,
+}
+
+/// Everything the client handles and the tasks share.
+pub(crate) struct Shared<P: Protocol> {
+    pub(crate) protocol: P,
+    pub(crate) config: WsConfig,
+    seq: AtomicU64,
+    core: Mutex<Core<P>>,
+    state: watch::Sender<ConnectionState>,
+    events: broadcast::Sender<ConnectionEvent>,
+    pub(crate) inbox: Arc<Inbox<P::Notification>>,
+    pub(crate) notifications_taken: AtomicBool,
+    shutdown: watch::Sender<bool>,
+    reconnect: Notify,
+}
+
+/// Removes a request from the pending store when its caller stops waiting (timeout or a
+/// dropped future), tainting its key.
+pub(crate) struct CancelGuard<'a, P: Protocol> {
+    shared: &'a Shared<P>,
+    key: Option<P::Key>,
+    seq: u64,
+}
+
+impl<P: Protocol> CancelGuard<'_, P> {
+    fn disarm(&mut self) {
+        self.key = None;
+    }
+}
+
+impl<P: Protocol> Drop for CancelGuard<'_, P> {
+    fn drop(&mut self) {
+        if let Some(key) = self.key.take() {
+            self.shared.lock().pending.cancel(&key, self.seq);
+        }
+    }
+}
+
+impl<P: Protocol> Shared<P> {
+    pub(crate) fn new(config: WsConfig, protocol: P) -> Self {
+        let (state, _) = watch::channel(ConnectionState::Connecting { attempt: 1 });
+        let (events, _) = broadcast::channel(config.event_buffer.max(1));
+        let (shutdown, _) = watch::channel(false);
+        Self {
+            inbox: Arc::new(Inbox::new(config.notification_buffer, config.overflow)),
+            core: Mutex::new(Core {
+                pending: PendingStore::new(config.late_reply_memory),
+                link: None,
+                closed: None,
+            }),
+            protocol,
+            config,
+            seq: AtomicU64::new(1),
+            state,
+            events,
+            notifications_taken: AtomicBool::new(false),
+            shutdown,
+            reconnect: Notify::new(),
+        }
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Core<P>> {
+        // A protocol matcher that panicked must not take the client down with it.
+        self.core.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn emit(&self, event: ConnectionEvent) {
+        // No subscriber is fine.
+        let _ = self.events.send(event);
+    }
+
+    fn publish(&self, state: ConnectionState) {
+        tracing::debug!(%state, "WebSocket client state");
+        self.state.send_replace(state.clone());
+        self.emit(ConnectionEvent::StateChanged(state));
+    }
+
+    pub(crate) fn state(&self) -> ConnectionState {
+        self.state.borrow().clone()
+    }
+
+    pub(crate) fn subscribe_state(&self) -> watch::Receiver<ConnectionState> {
+        self.state.subscribe()
+    }
+
+    pub(crate) fn subscribe_events(&self) -> broadcast::Receiver<ConnectionEvent> {
+        self.events.subscribe()
+    }
+
+    pub(crate) fn pending_len(&self) -> usize {
+        self.lock().pending.len()
+    }
+
+    pub(crate) fn request_shutdown(&self) {
+        self.shutdown.send_replace(true);
+    }
+
+    pub(crate) fn request_reconnect(&self) {
+        self.reconnect.notify_waiters();
+    }
+
+    fn next_seq(&self) -> u64 {
+        self.seq.fetch_add(1, Ordering::Relaxed)
+    }
+
+    /// Encodes and sends `request`, waits for its reply.
+    pub(crate) async fn request(
+        &self,
+        request: P::Request,
+        timeout: Duration,
+    ) -> Result<P::Response> {
+        let deadline = Instant::now() + timeout;
+        let seq = self.next_seq();
+        let outgoing = self.protocol.encode(request, seq)?;
+        if !outgoing.expects_reply {
+            return Err(Error::invalid_input(
+                "request",
+                "the protocol sends this message one-way (no reply is expected); use send()",
+            ));
+        }
+        self.round_trip(outgoing, seq, deadline, timeout).await
+    }
+
+    /// Sends `request`; if the protocol expects a reply, waits for it (keeping correlation
+    /// aligned) and discards it.
+    pub(crate) async fn send(&self, request: P::Request, timeout: Duration) -> Result<()> {
+        let deadline = Instant::now() + timeout;
+        let seq = self.next_seq();
+        let outgoing = self.protocol.encode(request, seq)?;
+        if outgoing.expects_reply {
+            self.round_trip(outgoing, seq, deadline, timeout).await?;
+        } else {
+            self.submit(None, outgoing.frame, deadline, timeout).await?;
+        }
+        Ok(())
+    }
+
+    /// Queues a frame as it is (a deferred ack, a raw message).
+    pub(crate) async fn send_frame(&self, frame: WsFrame, timeout: Duration) -> Result<()> {
+        let deadline = Instant::now() + timeout;
+        self.submit(None, frame, deadline, timeout).await?;
+        Ok(())
+    }
+
+    async fn round_trip(
+        &self,
+        outgoing: Outgoing<P>,
+        seq: u64,
+        deadline: Instant,
+        timeout: Duration,
+    ) -> Result<P::Response> {
+        let (tx, rx) = oneshot::channel();
+        let entry = Entry {
+            seq,
+            matcher: outgoing.matcher,
+            reply: tx,
+        };
+        let mut guard = self
+            .submit(
+                Some((outgoing.key, entry)),
+                outgoing.frame,
+                deadline,
+                timeout,
+            )
+            .await?;
+        match tokio::time::timeout_at(deadline, rx).await {
+            Ok(Ok(result)) => {
+                guard.disarm();
+                result
+            }
+            Ok(Err(_)) => {
+                guard.disarm();
+                Err(Error::ConnectionLost {
+                    reason: "the request was dropped by the engine".to_owned(),
+                })
+            }
+            Err(_) => Err(Error::Timeout {
+                what: format!("WebSocket request {:?} (seq {seq})", guard.key),
+                after: timeout,
+            }),
+        }
+    }
+
+    /// Registers `entry` (if any) and queues `frame` for the writer of the ready connection,
+    /// waiting for readiness or queue space as configured.
+    async fn submit(
+        &self,
+        mut entry: Option<(P::Key, PendingEntry<P>)>,
+        frame: WsFrame,
+        deadline: Instant,
+        timeout: Duration,
+    ) -> Result<CancelGuard<'_, P>> {
+        let mut frame = Some(frame);
+        loop {
+            let full = {
+                let mut core = self.lock();
+                let core = &mut *core;
+                if let Some(reason) = &core.closed {
+                    return Err(reason.to_error());
+                }
+                match &core.link {
+                    Some(link) => match link.tx.try_reserve() {
+                        Ok(permit) => {
+                            let guard = self.register(&mut core.pending, entry.take());
+                            if let Some(frame) = frame.take() {
+                                permit.send(frame);
+                            }
+                            return Ok(guard);
+                        }
+                        Err(mpsc::error::TrySendError::Full(())) => {
+                            Some((link.id, link.tx.clone()))
+                        }
+                        Err(mpsc::error::TrySendError::Closed(())) => None,
+                    },
+                    None => None,
+                }
+            };
+            match full {
+                Some((link_id, tx)) => {
+                    let permit = match tokio::time::timeout_at(deadline, tx.reserve_owned()).await {
+                        Ok(Ok(permit)) => permit,
+                        // The connection went away meanwhile: start over.
+                        Ok(Err(_)) => continue,
+                        Err(_) => {
+                            return Err(Error::Timeout {
+                                what: "WebSocket send (outgoing queue full)".to_owned(),
+                                after: timeout,
+                            });
+                        }
+                    };
+                    let mut core = self.lock();
+                    let core = &mut *core;
+                    let same_link = core.link.as_ref().is_some_and(|l| l.id == link_id);
+                    if core.closed.is_none() && same_link {
+                        let guard = self.register(&mut core.pending, entry.take());
+                        if let Some(frame) = frame.take() {
+                            permit.send(frame);
+                        }
+                        return Ok(guard);
+                    }
+                }
+                None => self.wait_ready(deadline, timeout).await?,
+            }
+        }
+    }
+
+    fn register(
+        &self,
+        pending: &mut Store<P>,
+        entry: Option<(P::Key, PendingEntry<P>)>,
+    ) -> CancelGuard<'_, P> {
+        match entry {
+            Some((key, entry)) => {
+                let seq = entry.seq;
+                pending.insert(key.clone(), entry);
+                CancelGuard {
+                    shared: self,
+                    key: Some(key),
+                    seq,
+                }
+            }
+            None => CancelGuard {
+                shared: self,
+                key: None,
+                seq: 0,
+            },
+        }
+    }
+
+    async fn wait_ready(&self, deadline: Instant, timeout: Duration) -> Result<()> {
+        let mut rx = self.state.subscribe();
+        let current = rx.borrow_and_update().clone();
+        match current {
+            ConnectionState::Ready => {
+                // The writer is gone but the supervisor has not noticed yet: let it run.
+                tokio::task::yield_now().await;
+                return Ok(());
+            }
+            ConnectionState::Closed { reason } => return Err(reason.to_error()),
+            other => {
+                if self.config.when_disconnected == WhenDisconnected::FailFast {
+                    return Err(Error::NotConnected {
+                        state: other.to_string(),
+                    });
+                }
+            }
+        }
+        let ready = rx.wait_for(|s| s.is_ready() || s.is_closed());
+        match tokio::time::timeout_at(deadline, ready).await {
+            Ok(Ok(_)) => Ok(()),
+            Ok(Err(_)) => Err(Error::Shutdown),
+            Err(_) => Err(Error::Timeout {
+                what: format!(
+                    "WebSocket request (waiting for the connection: {})",
+                    self.state()
+                ),
+                after: timeout,
+            }),
+        }
+    }
+
+    /// Handles one incoming data frame. Returns false when the connection is going away.
+    async fn dispatch(&self, frame: WsFrame, control: &mpsc::Sender<Control>) -> bool {
+        match self.protocol.decode(frame) {
+            Inbound::Response { keys, response } => {
+                let claim = self.lock().pending.claim(&keys, &response);
+                match claim {
+                    Claim::Entry(entry) => {
+                        if entry.reply.send(Ok(response)).is_err() {
+                            // The caller gave up between our lookup and now.
+                            self.emit(ConnectionEvent::LateResponse {
+                                key: format!("{:?}", keys.first()),
+                            });
+                        }
+                    }
+                    Claim::Late(key) => {
+                        self.emit(ConnectionEvent::LateResponse {
+                            key: format!("{key:?}"),
+                        });
+                    }
+                    Claim::Unclaimed => {
+                        self.emit(ConnectionEvent::UnsolicitedResponse {
+                            keys: format!("{keys:?}"),
+                        });
+                    }
+                }
+            }
+            Inbound::Notification {
+                notification,
+                reply,
+            } => {
+                if let Some(reply) = reply {
+                    if control.send(Control::Frame(reply)).await.is_err() {
+                        return false;
+                    }
+                }
+                if let Pushed::Lost {
+                    first_of_streak: true,
+                    total,
+                } = self.inbox.push(notification)
+                {
+                    tracing::warn!(
+                        total,
+                        "WebSocket notifications dropped: the application is not keeping up"
+                    );
+                    self.emit(ConnectionEvent::NotificationsLost { total });
+                }
+            }
+            Inbound::Unknown { reason, frame } => {
+                tracing::debug!(%reason, len = frame.len(), "unknown WebSocket frame");
+                self.emit(ConnectionEvent::UnknownFrame { reason, frame });
+            }
+            Inbound::Ignore => {}
+        }
+        true
+    }
+}
+
+/// Something for the writer besides user frames.
+enum Control {
+    Frame(WsFrame),
+    Close(u16, String),
+}
+
+/// How a ready connection ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum End {
+    ServerClosed { code: u16, reason: String },
+    Lost(String),
+    IdleTimeout(Duration),
+    KeepaliveFailed(String),
+    WriteFailed(String),
+    Requested,
+    Shutdown,
+}
+
+impl fmt::Display for End {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::ServerClosed { code, reason } if reason.is_empty() => {
+                write!(f, "the server closed the connection with code {code}")
+            }
+            Self::ServerClosed { code, reason } => {
+                write!(
+                    f,
+                    "the server closed the connection with code {code}: {reason}"
+                )
+            }
+            Self::Lost(reason) => f.write_str(reason),
+            Self::IdleTimeout(after) => write!(f, "nothing received for {after:?}"),
+            Self::KeepaliveFailed(reason) => write!(f, "keepalive failed: {reason}"),
+            Self::WriteFailed(reason) => write!(f, "write failed: {reason}"),
+            Self::Requested => f.write_str("reconnect requested"),
+            Self::Shutdown => f.write_str("client shut down"),
+        }
+    }
+}
+
+async fn shutdown_requested(rx: &mut watch::Receiver<bool>) {
+    // An error means the sender is gone, which also means shut down.
+    let _ = rx.wait_for(|requested| *requested).await;
+}
+
+enum Attempt {
+    Ready(WsConnection, Vec<WsFrame>),
+    Failed(Error),
+    Shutdown,
+}
+
+/// Connects and runs the handshake.
+async fn attempt<P: Protocol>(
+    shared: &Shared<P>,
+    machine: &mut Machine,
+    shutdown: &mut watch::Receiver<bool>,
+) -> Attempt {
+    shared.publish(machine.state().clone());
+    let connected = tokio::select! {
+        biased;
+        () = shutdown_requested(shutdown) => return Attempt::Shutdown,
+        result = connect(&shared.config.connect) => result,
+    };
+    let mut conn = match connected {
+        Ok(conn) => conn,
+        Err(error) => return Attempt::Failed(error),
+    };
+    machine.connected();
+    shared.publish(machine.state().clone());
+    let timeout = shared.config.handshake_timeout;
+    let mut io = HandshakeIo::new(&mut conn, &shared.seq, timeout);
+    let handshake = tokio::time::timeout(timeout, shared.protocol.handshake(&mut io));
+    let result = tokio::select! {
+        biased;
+        () = shutdown_requested(shutdown) => return Attempt::Shutdown,
+        result = handshake => result,
+    };
+    let deferred = io.into_deferred();
+    match result {
+        Ok(Ok(())) => Attempt::Ready(conn, deferred),
+        Ok(Err(error)) => Attempt::Failed(error),
+        Err(_) => Attempt::Failed(Error::Timeout {
+            what: "WebSocket handshake".to_owned(),
+            after: timeout,
+        }),
+    }
+}
+
+fn classify_attempt<P: Protocol>(protocol: &P, error: &Error) -> Failure {
+    match error {
+        Error::Closed { code, reason } if protocol.is_fatal_close(*code) => Failure::FatalClose {
+            code: *code,
+            reason: reason.clone(),
+        },
+        Error::Closed { .. } => Failure::Transient(error.to_string()),
+        _ if protocol.is_fatal_handshake_error(error) => Failure::Fatal(error.to_string()),
+        _ => Failure::Transient(error.to_string()),
+    }
+}
+
+fn attempt_number(state: &ConnectionState) -> u32 {
+    match state {
+        ConnectionState::Connecting { attempt }
+        | ConnectionState::Handshaking { attempt }
+        | ConnectionState::BackingOff { attempt, .. } => *attempt,
+        _ => 0,
+    }
+}
+
+/// The supervisor: owns the state machine for the client's whole life.
+pub(crate) async fn supervise<P: Protocol>(
+    shared: Arc<Shared<P>>,
+    mut first: Option<oneshot::Sender<Result<()>>>,
+) {
+    let mut machine = Machine::new(shared.config.reconnect);
+    let mut shutdown = shared.shutdown.subscribe();
+    let mut link_ids = 0u64;
+    let mut last_error: Option<Error> = None;
+    loop {
+        let number = attempt_number(machine.state());
+        match attempt(&shared, &mut machine, &mut shutdown).await {
+            Attempt::Shutdown => break,
+            Attempt::Ready(conn, deferred) => {
+                link_ids += 1;
+                last_error = None;
+                let shut = run_connection(
+                    &shared,
+                    &mut machine,
+                    conn,
+                    deferred,
+                    link_ids,
+                    &mut first,
+                    &mut shutdown,
+                )
+                .await;
+                if shut {
+                    break;
+                }
+            }
+            Attempt::Failed(error) => {
+                let mut failure = classify_attempt(&shared.protocol, &error);
+                if first.is_some() && !shared.config.retry_initial_connect {
+                    failure = Failure::Fatal(error.to_string());
+                }
+                let fatal = !matches!(failure, Failure::Transient(_));
+                tracing::debug!(attempt = number, fatal, %error, "WebSocket connection attempt failed");
+                shared.emit(ConnectionEvent::AttemptFailed {
+                    attempt: number,
+                    error: error.to_string(),
+                    fatal,
+                });
+                let backoff = shared.config.reconnect.backoff;
+                machine.failed(failure, |n| backoff.delay(n));
+                if !machine.state().is_closed() {
+                    shared.publish(machine.state().clone());
+                }
+                last_error = Some(error);
+            }
+        }
+        match machine.state().clone() {
+            ConnectionState::Closed { .. } => break,
+            ConnectionState::BackingOff { delay, .. } => {
+                tokio::select! {
+                    biased;
+                    () = shutdown_requested(&mut shutdown) => break,
+                    () = tokio::time::sleep(delay) => {}
+                }
+                machine.delay_elapsed();
+            }
+            _ => {}
+        }
+    }
+    // Terminal: record the reason, fail whatever is left, end the notification stream.
+    machine.shutdown();
+    let reason = match machine.state() {
+        ConnectionState::Closed { reason } => reason.clone(),
+        _ => crate::ws::state::CloseReason::Shutdown,
+    };
+    let drained = {
+        let mut core = shared.lock();
+        core.link = None;
+        core.closed = Some(reason.clone());
+        if !shared.state().is_closed() {
+            shared.publish(machine.state().clone());
+        }
+        core.pending.drain()
+    };
+    for entry in drained {
+        let _ = entry.reply.send(Err(reason.to_error()));
+    }
+    shared.inbox.close();
+    if let Some(first) = first.take() {
+        let error = match (last_error, &reason) {
+            (_, crate::ws::state::CloseReason::FatalClose { code, reason }) => Error::Closed {
+                code: *code,
+                reason: reason.clone(),
+            },
+            (Some(error), _) => error,
+            (None, reason) => reason.to_error(),
+        };
+        let _ = first.send(Err(error));
+    }
+}
+
+/// Runs one ready connection until it ends; tears it down. Returns true if the client shut
+/// down.
+#[allow(clippy::too_many_arguments)]
+async fn run_connection<P: Protocol>(
+    shared: &Arc<Shared<P>>,
+    machine: &mut Machine,
+    conn: WsConnection,
+    deferred: Vec<WsFrame>,
+    link_id: u64,
+    first: &mut Option<oneshot::Sender<Result<()>>>,
+    shutdown: &mut watch::Receiver<bool>,
+) -> bool {
+    let config = &shared.config;
+    let (sink, stream) = conn.into_stream().split();
+    let (user_tx, user_rx) = mpsc::channel(config.send_queue);
+    let (control_tx, control_rx) = mpsc::channel(CONTROL_QUEUE);
+    let (end_tx, mut end_rx) = mpsc::channel(8);
+    let writer = tokio::spawn(write_loop(
+        sink,
+        user_rx,
+        control_rx,
+        config.ping_interval,
+        end_tx.clone(),
+    ));
+    let mut reader = tokio::spawn(read_loop(
+        Arc::clone(shared),
+        stream,
+        deferred,
+        control_tx.clone(),
+        end_tx.clone(),
+    ));
+    let keepalive = match config.app_keepalive_interval {
+        Some(interval) if shared.protocol.keepalive().is_some() => Some(tokio::spawn(
+            keepalive_loop(Arc::clone(shared), interval, end_tx.clone()),
+        )),
+        _ => None,
+    };
+    drop(end_tx);
+    {
+        let mut core = shared.lock();
+        machine.ready();
+        core.link = Some(Link {
+            id: link_id,
+            tx: user_tx,
+        });
+        shared.publish(machine.state().clone());
+    }
+    if let Some(first) = first.take() {
+        let _ = first.send(Ok(()));
+    }
+    let reconnect = shared.reconnect.notified();
+    let end = tokio::select! {
+        biased;
+        () = shutdown_requested(shutdown) => End::Shutdown,
+        () = reconnect => End::Requested,
+        end = end_rx.recv() => end.unwrap_or_else(|| End::Lost("the connection tasks ended".to_owned())),
+    };
+    let failure = match &end {
+        End::Shutdown => None,
+        End::ServerClosed { code, reason } if shared.protocol.is_fatal_close(*code) => {
+            Some(Failure::FatalClose {
+                code: *code,
+                reason: reason.clone(),
+            })
+        }
+        other => Some(Failure::Transient(other.to_string())),
+    };
+    // Fail every pending request at once, in the same step as the state change.
+    let drained = {
+        let mut core = shared.lock();
+        core.link = None;
+        let backoff = config.reconnect.backoff;
+        match failure {
+            Some(failure) => {
+                machine.failed(failure, |n| backoff.delay(n));
+            }
+            None => machine.shutdown(),
+        }
+        if let ConnectionState::Closed { reason } = machine.state() {
+            core.closed = Some(reason.clone());
+        }
+        shared.publish(machine.state().clone());
+        core.pending.drain()
+    };
+    let failed_requests = drained.len();
+    for entry in drained {
+        let error = if end == End::Shutdown {
+            Error::Shutdown
+        } else {
+            Error::ConnectionLost {
+                reason: end.to_string(),
+            }
+        };
+        let _ = entry.reply.send(Err(error));
+    }
+    tracing::debug!(reason = %end, failed_requests, "WebSocket connection ended");
+    shared.emit(ConnectionEvent::Disconnected {
+        reason: end.to_string(),
+        failed_requests,
+    });
+    if let End::ServerClosed { code, reason } = &end {
+        if shared.protocol.is_fatal_close(*code) {
+            tracing::warn!(code, "WebSocket closed by the server with a fatal code");
+            shared.emit(ConnectionEvent::FatalClose {
+                code: *code,
+                reason: reason.clone(),
+            });
+        }
+    }
+    if let Some(keepalive) = keepalive {
+        keepalive.abort();
+    }
+    // Let the closing handshake finish (bounded): ours on shutdown, the server's otherwise.
+    let graceful = match &end {
+        End::Shutdown => control_tx
+            .try_send(Control::Close(1000, String::new()))
+            .is_ok(),
+        End::ServerClosed { .. } => true,
+        _ => false,
+    };
+    drop(control_tx);
+    if graceful {
+        let _ = tokio::time::timeout(config.close_timeout, &mut reader).await;
+    }
+    reader.abort();
+    writer.abort();
+    shared.protocol.on_disconnect();
+    end == End::Shutdown
+}
+
+async fn read_loop<P: Protocol>(
+    shared: Arc<Shared<P>>,
+    mut stream: SplitStream<Stream>,
+    deferred: Vec<WsFrame>,
+    control: mpsc::Sender<Control>,
+    end: mpsc::Sender<End>,
+) {
+    for frame in deferred {
+        if !shared.dispatch(frame, &control).await {
+            return;
+        }
+    }
+    let idle = shared.config.idle_timeout;
+    let mut last_received = Instant::now();
+    let far = Duration::from_secs(86_400 * 365);
+    let idle_timer = tokio::time::sleep(idle.unwrap_or(far));
+    tokio::pin!(idle_timer);
+    let reason = loop {
+        tokio::select! {
+            biased;
+            message = stream.next() => {
+                last_received = Instant::now();
+                match message {
+                    Some(Ok(Message::Text(text))) => {
+                        if !shared.dispatch(WsFrame::Text(text.as_str().to_owned()), &control).await {
+                            return;
+                        }
+                    }
+                    Some(Ok(Message::Binary(bytes))) => {
+                        if !shared.dispatch(WsFrame::Binary(bytes), &control).await {
+                            return;
+                        }
+                    }
+                    Some(Ok(Message::Close(frame))) => {
+                        let (code, reason) = close_parts(frame.as_ref());
+                        let _ = end.try_send(End::ServerClosed { code, reason });
+                        // Reading on flushes tungstenite's close reply; then the stream ends.
+                        while let Some(Ok(_)) = stream.next().await {}
+                        return;
+                    }
+                    // Pings are answered by tungstenite on the next read; pongs only count as
+                    // traffic.
+                    Some(Ok(_)) => {}
+                    Some(Err(error)) => break End::Lost(io_error(error).to_string()),
+                    None => break End::Lost(
+                        "the server ended the connection without a close frame".to_owned(),
+                    ),
+                }
+            }
+            () = &mut idle_timer, if idle.is_some() => {
+                let limit = idle.unwrap_or(far);
+                let due = last_received + limit;
+                if Instant::now() >= due {
+                    break End::IdleTimeout(limit);
+                }
+                idle_timer.as_mut().reset(due);
+            }
+        }
+    };
+    let _ = end.try_send(reason);
+}
+
+async fn next_tick(ping: &mut Option<tokio::time::Interval>) {
+    match ping {
+        Some(interval) => {
+            interval.tick().await;
+        }
+        None => std::future::pending::<()>().await,
+    }
+}
+
+async fn write_loop(
+    mut sink: SplitSink<Stream, Message>,
+    mut user: mpsc::Receiver<WsFrame>,
+    mut control: mpsc::Receiver<Control>,
+    ping_interval: Option<Duration>,
+    end: mpsc::Sender<End>,
+) {
+    let mut ping = ping_interval.map(|period| {
+        let mut interval = tokio::time::interval_at(Instant::now() + period, period);
+        interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        interval
+    });
+    let mut user_open = true;
+    let result: std::result::Result<(), tokio_tungstenite::tungstenite::Error> = async {
+        loop {
+            let first = tokio::select! {
+                biased;
+                control = control.recv() => match control {
+                    Some(Control::Frame(frame)) => frame.into_message(),
+                    Some(Control::Close(code, reason)) => {
+                        let frame = CloseFrame { code: CloseCode::from(code), reason: reason.into() };
+                        return sink.send(Message::Close(Some(frame))).await;
+                    }
+                    None => return Ok(()),
+                },
+                frame = user.recv(), if user_open => match frame {
+                    Some(frame) => frame.into_message(),
+                    None => {
+                        user_open = false;
+                        continue;
+                    }
+                },
+                () = next_tick(&mut ping) => Message::Ping(bytes::Bytes::new()),
+            };
+            sink.feed(first).await?;
+            // Batch whatever else is ready, control frames first, then flush once.
+            for _ in 0..WRITE_BATCH {
+                let next = match control.try_recv() {
+                    Ok(Control::Frame(frame)) => frame.into_message(),
+                    Ok(Control::Close(code, reason)) => {
+                        let frame = CloseFrame { code: CloseCode::from(code), reason: reason.into() };
+                        return sink.send(Message::Close(Some(frame))).await;
+                    }
+                    Err(_) => match user.try_recv() {
+                        Ok(frame) => frame.into_message(),
+                        Err(_) => break,
+                    },
+                };
+                sink.feed(next).await?;
+            }
+            sink.flush().await?;
+        }
+    }
+    .await;
+    if let Err(error) = result {
+        let _ = end.try_send(End::WriteFailed(io_error(error).to_string()));
+    }
+}
+
+async fn keepalive_loop<P: Protocol>(
+    shared: Arc<Shared<P>>,
+    interval: Duration,
+    end: mpsc::Sender<End>,
+) {
+    loop {
+        tokio::time::sleep(interval).await;
+        let Some(request) = shared.protocol.keepalive() else {
+            return;
+        };
+        match shared.request(request, shared.config.request_timeout).await {
+            Ok(_) => {}
+            Err(error) if error.is_timeout() => {
+                shared.emit(ConnectionEvent::KeepaliveFailed {
+                    error: error.to_string(),
+                    interval,
+                });
+                let _ = end.try_send(End::KeepaliveFailed(error.to_string()));
+                return;
+            }
+            // Connection lost or shut down: the supervisor is already on it.
+            Err(_) => return,
+        }
+    }
+}
