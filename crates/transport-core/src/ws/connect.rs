@@ -401,6 +401,10 @@ fn upgrade_error(error: tungstenite::Error, target: &str, path: &str) -> Error {
     }
 }
 
+/// Why a connection ended when the peer closed TCP without a close frame.
+pub(crate) const ENDED_WITHOUT_CLOSE: &str =
+    "the server ended the connection without a close frame";
+
 /// Maps an error of an open connection.
 pub(crate) fn io_error(error: tungstenite::Error) -> Error {
     match error {
@@ -411,6 +415,11 @@ pub(crate) fn io_error(error: tungstenite::Error) -> Error {
         }
         tungstenite::Error::Io(e) => Error::ConnectionLost {
             reason: e.to_string(),
+        },
+        tungstenite::Error::Protocol(
+            tungstenite::error::ProtocolError::ResetWithoutClosingHandshake,
+        ) => Error::ConnectionLost {
+            reason: ENDED_WITHOUT_CLOSE.to_owned(),
         },
         tungstenite::Error::Protocol(e) => Error::ConnectionLost {
             reason: format!("WebSocket protocol error: {e}"),

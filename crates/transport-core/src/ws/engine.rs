@@ -12,7 +12,9 @@
 
 use crate::error::{Error, Result};
 use crate::ws::config::{WhenDisconnected, WsConfig};
-use crate::ws::connect::{Stream, WsConnection, close_parts, connect, io_error};
+use crate::ws::connect::{
+    ENDED_WITHOUT_CLOSE, Stream, WsConnection, close_parts, connect, io_error,
+};
 use crate::ws::event::ConnectionEvent;
 use crate::ws::frame::WsFrame;
 use crate::ws::inbox::{Inbox, Pushed};
@@ -451,6 +453,14 @@ impl fmt::Display for End {
     }
 }
 
+/// The reason inside a `ConnectionLost`, or the error's message.
+fn reason_of(error: Error) -> String {
+    match error {
+        Error::ConnectionLost { reason } => reason,
+        other => other.to_string(),
+    }
+}
+
 async fn shutdown_requested(rx: &mut watch::Receiver<bool>) {
     // An error means the sender is gone, which also means shut down.
     let _ = rx.wait_for(|requested| *requested).await;
@@ -682,12 +692,27 @@ async fn run_connection<P: Protocol>(
         }
         other => Some(Failure::Transient(other.to_string())),
     };
-    // Fail every pending request at once, in the same step as the state change.
+    // Fail every pending request at once, in the same step as the state change. Events go
+    // out in order: what ended, then the new state.
     let drained = {
         let mut core = shared.lock();
         core.link = None;
+        let drained = core.pending.drain();
+        tracing::debug!(reason = %end, failed_requests = drained.len(), "WebSocket connection ended");
+        shared.emit(ConnectionEvent::Disconnected {
+            reason: end.to_string(),
+            failed_requests: drained.len(),
+        });
         let backoff = config.reconnect.backoff;
         match failure {
+            Some(Failure::FatalClose { code, reason }) => {
+                tracing::warn!(code, "WebSocket closed by the server with a fatal code");
+                shared.emit(ConnectionEvent::FatalClose {
+                    code,
+                    reason: reason.clone(),
+                });
+                machine.failed(Failure::FatalClose { code, reason }, |n| backoff.delay(n));
+            }
             Some(failure) => {
                 machine.failed(failure, |n| backoff.delay(n));
             }
@@ -697,9 +722,8 @@ async fn run_connection<P: Protocol>(
             core.closed = Some(reason.clone());
         }
         shared.publish(machine.state().clone());
-        core.pending.drain()
+        drained
     };
-    let failed_requests = drained.len();
     for entry in drained {
         let error = if end == End::Shutdown {
             Error::Shutdown
@@ -709,20 +733,6 @@ async fn run_connection<P: Protocol>(
             }
         };
         let _ = entry.reply.send(Err(error));
-    }
-    tracing::debug!(reason = %end, failed_requests, "WebSocket connection ended");
-    shared.emit(ConnectionEvent::Disconnected {
-        reason: end.to_string(),
-        failed_requests,
-    });
-    if let End::ServerClosed { code, reason } = &end {
-        if shared.protocol.is_fatal_close(*code) {
-            tracing::warn!(code, "WebSocket closed by the server with a fatal code");
-            shared.emit(ConnectionEvent::FatalClose {
-                code: *code,
-                reason: reason.clone(),
-            });
-        }
     }
     if let Some(keepalive) = keepalive {
         keepalive.abort();
@@ -788,10 +798,8 @@ async fn read_loop<P: Protocol>(
                     // Pings are answered by tungstenite on the next read; pongs only count as
                     // traffic.
                     Some(Ok(_)) => {}
-                    Some(Err(error)) => break End::Lost(io_error(error).to_string()),
-                    None => break End::Lost(
-                        "the server ended the connection without a close frame".to_owned(),
-                    ),
+                    Some(Err(error)) => break End::Lost(reason_of(io_error(error))),
+                    None => break End::Lost(ENDED_WITHOUT_CLOSE.to_owned()),
                 }
             }
             () = &mut idle_timer, if idle.is_some() => {
@@ -871,7 +879,7 @@ async fn write_loop(
     }
     .await;
     if let Err(error) = result {
-        let _ = end.try_send(End::WriteFailed(io_error(error).to_string()));
+        let _ = end.try_send(End::WriteFailed(reason_of(io_error(error))));
     }
 }
 
