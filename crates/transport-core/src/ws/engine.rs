@@ -7,6 +7,14 @@
 //! - a request is registered in the pending store *before* its frame reaches the writer, and
 //!   registration and queueing happen under one lock, so the wire order equals the
 //!   registration order (FIFO correlation depends on it);
+//! - outgoing user frames wait in a queue under the same lock; the writer swaps the whole
+//!   queue out in one step and writes it as one batch (one flush), which is what makes
+//!   pipelined requests cheap. The queue is bounded by a FIFO semaphore of free slots:
+//!   `free slots + queued frames = send_queue` at all times (the writer and the teardown
+//!   return the slots of the frames they remove);
+//! - request deadlines live in the pending store; one expiry task per connection (not one
+//!   timer per request) fails expired requests with [`Error::Timeout`]. Pending entries exist
+//!   only while a connection is ready, and are all failed when it ends, so none can hang;
 //! - the reader never awaits user code: it decodes, completes pendings, pushes notifications
 //!   into a buffer that never waits, and queues protocol replies for the writer.
 
@@ -23,11 +31,12 @@ use crate::ws::protocol::{HandshakeIo, Inbound, Outgoing, Protocol};
 use crate::ws::state::{ConnectionState, Failure, Machine};
 use futures_util::stream::{SplitSink, SplitStream};
 use futures_util::{SinkExt, StreamExt};
+use std::collections::VecDeque;
 use std::fmt;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
-use tokio::sync::{Notify, broadcast, mpsc, oneshot, watch};
+use tokio::sync::{Notify, Semaphore, broadcast, mpsc, oneshot, watch};
 use tokio::time::Instant;
 use tokio_tungstenite::tungstenite::Message;
 use tokio_tungstenite::tungstenite::protocol::CloseFrame;
@@ -41,13 +50,14 @@ type PendingEntry<P> = Entry<<P as Protocol>::Response, Reply<<P as Protocol>::R
 
 /// Frames the writer sends before user frames (acks, replies) and the closing handshake.
 const CONTROL_QUEUE: usize = 1024;
-/// Most frames fed to the socket before a flush.
-const WRITE_BATCH: usize = 256;
+/// User frames fed between two looks at the control queue.
+const CONTROL_CHECK_EVERY: usize = 64;
 
-/// The writer's end of a ready connection.
+/// The outgoing side of a ready connection.
 struct Link {
     id: u64,
-    tx: mpsc::Sender<WsFrame>,
+    /// User frames for the writer, in registration order (at most `send_queue`).
+    queue: VecDeque<WsFrame>,
 }
 
 /// State that changes together, under one lock.
@@ -69,6 +79,12 @@ pub(crate) struct Shared<P: Protocol> {
     pub(crate) notifications_taken: AtomicBool,
     shutdown: watch::Sender<bool>,
     reconnect: Notify,
+    /// Wakes the writer: the outgoing queue became non-empty.
+    writer_wake: Notify,
+    /// Free slots of the outgoing queue (FIFO: waiting senders get them in order).
+    slots: Semaphore,
+    /// Wakes the expiry task: a request with an earlier deadline than all others arrived.
+    timer: Notify,
 }
 
 /// Removes a request from the pending store when its caller stops waiting (timeout or a
@@ -98,6 +114,7 @@ impl<P: Protocol> Shared<P> {
         let (state, _) = watch::channel(ConnectionState::Connecting { attempt: 1 });
         let (events, _) = broadcast::channel(config.event_buffer.max(1));
         let (shutdown, _) = watch::channel(false);
+        let slots = Semaphore::new(config.send_queue.min(Semaphore::MAX_PERMITS));
         Self {
             inbox: Arc::new(Inbox::new(config.notification_buffer, config.overflow)),
             core: Mutex::new(Core {
@@ -113,6 +130,9 @@ impl<P: Protocol> Shared<P> {
             notifications_taken: AtomicBool::new(false),
             shutdown,
             reconnect: Notify::new(),
+            writer_wake: Notify::new(),
+            slots,
+            timer: Notify::new(),
         }
     }
 
@@ -166,7 +186,7 @@ impl<P: Protocol> Shared<P> {
         request: P::Request,
         timeout: Duration,
     ) -> Result<P::Response> {
-        let deadline = Instant::now() + timeout;
+        let deadline = deadline_after(timeout);
         let seq = self.next_seq();
         let outgoing = self.protocol.encode(request, seq)?;
         if !outgoing.expects_reply {
@@ -181,7 +201,7 @@ impl<P: Protocol> Shared<P> {
     /// Sends `request`; if the protocol expects a reply, waits for it (keeping correlation
     /// aligned) and discards it.
     pub(crate) async fn send(&self, request: P::Request, timeout: Duration) -> Result<()> {
-        let deadline = Instant::now() + timeout;
+        let deadline = deadline_after(timeout);
         let seq = self.next_seq();
         let outgoing = self.protocol.encode(request, seq)?;
         if outgoing.expects_reply {
@@ -194,7 +214,7 @@ impl<P: Protocol> Shared<P> {
 
     /// Queues a frame as it is (a deferred ack, a raw message).
     pub(crate) async fn send_frame(&self, frame: WsFrame, timeout: Duration) -> Result<()> {
-        let deadline = Instant::now() + timeout;
+        let deadline = deadline_after(timeout);
         self.submit(None, frame, deadline, timeout).await?;
         Ok(())
     }
@@ -209,6 +229,8 @@ impl<P: Protocol> Shared<P> {
         let (tx, rx) = oneshot::channel();
         let entry = Entry {
             seq,
+            deadline,
+            timeout,
             matcher: outgoing.matcher,
             reply: tx,
         };
@@ -220,20 +242,13 @@ impl<P: Protocol> Shared<P> {
                 timeout,
             )
             .await?;
-        match tokio::time::timeout_at(deadline, rx).await {
-            Ok(Ok(result)) => {
-                guard.disarm();
-                result
-            }
-            Ok(Err(_)) => {
-                guard.disarm();
-                Err(Error::ConnectionLost {
-                    reason: "the request was dropped by the engine".to_owned(),
-                })
-            }
-            Err(_) => Err(Error::Timeout {
-                what: format!("WebSocket request {:?} (seq {seq})", guard.key),
-                after: timeout,
+        // The engine answers: the response, a timeout (expiry task), or a connection error.
+        let result = rx.await;
+        guard.disarm();
+        match result {
+            Ok(result) => result,
+            Err(_) => Err(Error::ConnectionLost {
+                reason: "the request was dropped by the engine".to_owned(),
             }),
         }
     }
@@ -248,79 +263,109 @@ impl<P: Protocol> Shared<P> {
         timeout: Duration,
     ) -> Result<CancelGuard<'_, P>> {
         let mut frame = Some(frame);
+        // A queue slot acquired while waiting (returned to the semaphore if unused).
+        let mut slot = None;
         loop {
-            let full = {
+            let need_slot = {
                 let mut core = self.lock();
                 let core = &mut *core;
                 if let Some(reason) = &core.closed {
                     return Err(reason.to_error());
                 }
-                match &core.link {
-                    Some(link) => match link.tx.try_reserve() {
-                        Ok(permit) => {
-                            let guard = self.register(&mut core.pending, entry.take());
-                            if let Some(frame) = frame.take() {
-                                permit.send(frame);
+                match &mut core.link {
+                    Some(link) => {
+                        let acquired = slot.take().or_else(|| self.slots.try_acquire().ok());
+                        match acquired {
+                            Some(permit) => {
+                                // The slot now belongs to the queued frame.
+                                permit.forget();
+                                let (guard, earliest) =
+                                    self.register(&mut core.pending, entry.take());
+                                if link.queue.is_empty() {
+                                    self.writer_wake.notify_one();
+                                }
+                                if let Some(frame) = frame.take() {
+                                    link.queue.push_back(frame);
+                                }
+                                if earliest {
+                                    self.timer.notify_one();
+                                }
+                                return Ok(guard);
                             }
-                            return Ok(guard);
+                            None => true,
                         }
-                        Err(mpsc::error::TrySendError::Full(())) => {
-                            Some((link.id, link.tx.clone()))
-                        }
-                        Err(mpsc::error::TrySendError::Closed(())) => None,
-                    },
-                    None => None,
+                    }
+                    None => false,
                 }
             };
-            match full {
-                Some((link_id, tx)) => {
-                    let permit = match tokio::time::timeout_at(deadline, tx.reserve_owned()).await {
-                        Ok(Ok(permit)) => permit,
-                        // The connection went away meanwhile: start over.
-                        Ok(Err(_)) => continue,
-                        Err(_) => {
-                            return Err(Error::Timeout {
-                                what: "WebSocket send (outgoing queue full)".to_owned(),
-                                after: timeout,
-                            });
-                        }
-                    };
-                    let mut core = self.lock();
-                    let core = &mut *core;
-                    let same_link = core.link.as_ref().is_some_and(|l| l.id == link_id);
-                    if core.closed.is_none() && same_link {
-                        let guard = self.register(&mut core.pending, entry.take());
-                        if let Some(frame) = frame.take() {
-                            permit.send(frame);
-                        }
-                        return Ok(guard);
+            // An unused slot goes back before waiting for the next connection.
+            slot = None;
+            if need_slot {
+                match tokio::time::timeout_at(deadline, self.slots.acquire()).await {
+                    Ok(Ok(permit)) => slot = Some(permit),
+                    Ok(Err(_)) => return Err(Error::Shutdown),
+                    Err(_) => {
+                        return Err(Error::Timeout {
+                            what: "WebSocket send (outgoing queue full)".to_owned(),
+                            after: timeout,
+                        });
                     }
                 }
-                None => self.wait_ready(deadline, timeout).await?,
+            } else {
+                self.wait_ready(deadline, timeout).await?;
             }
         }
     }
 
+    /// Registers `entry`; returns its cancel guard and whether its deadline is now the
+    /// earliest.
     fn register(
         &self,
         pending: &mut Store<P>,
         entry: Option<(P::Key, PendingEntry<P>)>,
-    ) -> CancelGuard<'_, P> {
+    ) -> (CancelGuard<'_, P>, bool) {
         match entry {
             Some((key, entry)) => {
                 let seq = entry.seq;
-                pending.insert(key.clone(), entry);
-                CancelGuard {
+                let earliest = pending.insert(key.clone(), entry);
+                let guard = CancelGuard {
                     shared: self,
                     key: Some(key),
                     seq,
-                }
+                };
+                (guard, earliest)
             }
-            None => CancelGuard {
-                shared: self,
-                key: None,
-                seq: 0,
-            },
+            None => {
+                let guard = CancelGuard {
+                    shared: self,
+                    key: None,
+                    seq: 0,
+                };
+                (guard, false)
+            }
+        }
+    }
+
+    /// Moves the outgoing queue of link `link_id` into `batch` (which must be empty) and frees
+    /// its slots.
+    fn take_outgoing(&self, link_id: u64, batch: &mut VecDeque<WsFrame>) {
+        {
+            let mut core = self.lock();
+            if let Some(link) = core.link.as_mut().filter(|link| link.id == link_id) {
+                std::mem::swap(&mut link.queue, batch);
+            }
+        }
+        self.slots.add_permits(batch.len());
+    }
+
+    /// Fails every request whose deadline has passed.
+    fn expire(&self) {
+        let expired = self.lock().pending.expire(Instant::now());
+        for (key, entry) in expired {
+            let _ = entry.reply.send(Err(Error::Timeout {
+                what: format!("WebSocket request {key:?} (seq {})", entry.seq),
+                after: entry.timeout,
+            }));
         }
     }
 
@@ -329,7 +374,8 @@ impl<P: Protocol> Shared<P> {
         let current = rx.borrow_and_update().clone();
         match current {
             ConnectionState::Ready => {
-                // The writer is gone but the supervisor has not noticed yet: let it run.
+                // Not expected (the link and the state change together); let the supervisor
+                // run rather than spin.
                 tokio::task::yield_now().await;
                 return Ok(());
             }
@@ -601,7 +647,9 @@ pub(crate) async fn supervise<P: Protocol>(
     };
     let drained = {
         let mut core = shared.lock();
-        core.link = None;
+        if let Some(link) = core.link.take() {
+            shared.slots.add_permits(link.queue.len());
+        }
         core.closed = Some(reason.clone());
         if !shared.state().is_closed() {
             shared.publish(machine.state().clone());
@@ -639,16 +687,17 @@ async fn run_connection<P: Protocol>(
 ) -> bool {
     let config = &shared.config;
     let (sink, stream) = conn.into_stream().split();
-    let (user_tx, user_rx) = mpsc::channel(config.send_queue);
     let (control_tx, control_rx) = mpsc::channel(CONTROL_QUEUE);
     let (end_tx, mut end_rx) = mpsc::channel(8);
     let writer = tokio::spawn(write_loop(
+        Arc::clone(shared),
+        link_id,
         sink,
-        user_rx,
         control_rx,
         config.ping_interval,
         end_tx.clone(),
     ));
+    let expiry = tokio::spawn(expiry_loop(Arc::clone(shared)));
     let mut reader = tokio::spawn(read_loop(
         Arc::clone(shared),
         stream,
@@ -668,7 +717,7 @@ async fn run_connection<P: Protocol>(
         machine.ready();
         core.link = Some(Link {
             id: link_id,
-            tx: user_tx,
+            queue: VecDeque::new(),
         });
         shared.publish(machine.state().clone());
     }
@@ -696,7 +745,10 @@ async fn run_connection<P: Protocol>(
     // out in order: what ended, then the new state.
     let drained = {
         let mut core = shared.lock();
-        core.link = None;
+        if let Some(link) = core.link.take() {
+            // Frames never written give their slots back.
+            shared.slots.add_permits(link.queue.len());
+        }
         let drained = core.pending.drain();
         tracing::debug!(reason = %end, failed_requests = drained.len(), "WebSocket connection ended");
         shared.emit(ConnectionEvent::Disconnected {
@@ -724,6 +776,7 @@ async fn run_connection<P: Protocol>(
         shared.publish(machine.state().clone());
         drained
     };
+    expiry.abort();
     for entry in drained {
         let error = if end == End::Shutdown {
             Error::Shutdown
@@ -824,9 +877,41 @@ async fn next_tick(ping: &mut Option<tokio::time::Interval>) {
     }
 }
 
-async fn write_loop(
-    mut sink: SplitSink<Stream, Message>,
-    mut user: mpsc::Receiver<WsFrame>,
+type WsSink = SplitSink<Stream, Message>;
+type WriteResult<T> = std::result::Result<T, tokio_tungstenite::tungstenite::Error>;
+
+/// Feeds the control frames that are ready. Returns true once the close frame was sent (the
+/// writer is done).
+async fn feed_control(
+    sink: &mut WsSink,
+    control: &mut mpsc::Receiver<Control>,
+) -> WriteResult<bool> {
+    while let Ok(item) = control.try_recv() {
+        match item {
+            Control::Frame(frame) => sink.feed(frame.into_message()).await?,
+            Control::Close(code, reason) => {
+                send_close(sink, code, reason).await?;
+                return Ok(true);
+            }
+        }
+    }
+    Ok(false)
+}
+
+async fn send_close(sink: &mut WsSink, code: u16, reason: String) -> WriteResult<()> {
+    let frame = CloseFrame {
+        code: CloseCode::from(code),
+        reason: reason.into(),
+    };
+    sink.send(Message::Close(Some(frame))).await
+}
+
+/// The writer: control frames (acks, replies, the close) first, then the user queue as one
+/// batch, one flush per batch; pings on the interval.
+async fn write_loop<P: Protocol>(
+    shared: Arc<Shared<P>>,
+    link_id: u64,
+    mut sink: WsSink,
     mut control: mpsc::Receiver<Control>,
     ping_interval: Option<Duration>,
     end: mpsc::Sender<End>,
@@ -836,43 +921,30 @@ async fn write_loop(
         interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         interval
     });
-    let mut user_open = true;
-    let result: std::result::Result<(), tokio_tungstenite::tungstenite::Error> = async {
+    let mut batch = VecDeque::new();
+    let result: WriteResult<()> = async {
         loop {
-            let first = tokio::select! {
+            tokio::select! {
                 biased;
-                control = control.recv() => match control {
-                    Some(Control::Frame(frame)) => frame.into_message(),
-                    Some(Control::Close(code, reason)) => {
-                        let frame = CloseFrame { code: CloseCode::from(code), reason: reason.into() };
-                        return sink.send(Message::Close(Some(frame))).await;
-                    }
+                item = control.recv() => match item {
+                    Some(Control::Frame(frame)) => sink.feed(frame.into_message()).await?,
+                    Some(Control::Close(code, reason)) => return send_close(&mut sink, code, reason).await,
                     None => return Ok(()),
                 },
-                frame = user.recv(), if user_open => match frame {
-                    Some(frame) => frame.into_message(),
-                    None => {
-                        user_open = false;
-                        continue;
-                    }
-                },
-                () = next_tick(&mut ping) => Message::Ping(bytes::Bytes::new()),
-            };
-            sink.feed(first).await?;
-            // Batch whatever else is ready, control frames first, then flush once.
-            for _ in 0..WRITE_BATCH {
-                let next = match control.try_recv() {
-                    Ok(Control::Frame(frame)) => frame.into_message(),
-                    Ok(Control::Close(code, reason)) => {
-                        let frame = CloseFrame { code: CloseCode::from(code), reason: reason.into() };
-                        return sink.send(Message::Close(Some(frame))).await;
-                    }
-                    Err(_) => match user.try_recv() {
-                        Ok(frame) => frame.into_message(),
-                        Err(_) => break,
-                    },
-                };
-                sink.feed(next).await?;
+                () = shared.writer_wake.notified() => {}
+                () = next_tick(&mut ping) => sink.feed(Message::Ping(bytes::Bytes::new())).await?,
+            }
+            if feed_control(&mut sink, &mut control).await? {
+                return Ok(());
+            }
+            shared.take_outgoing(link_id, &mut batch);
+            let mut fed = 0usize;
+            while let Some(frame) = batch.pop_front() {
+                sink.feed(frame.into_message()).await?;
+                fed += 1;
+                if fed % CONTROL_CHECK_EVERY == 0 && feed_control(&mut sink, &mut control).await? {
+                    return Ok(());
+                }
             }
             sink.flush().await?;
         }
@@ -881,6 +953,36 @@ async fn write_loop(
     if let Err(error) = result {
         let _ = end.try_send(End::WriteFailed(reason_of(io_error(error))));
     }
+}
+
+/// Fails requests whose deadline passed: one timer for the whole connection, moved forward
+/// when a request with an earlier deadline arrives.
+async fn expiry_loop<P: Protocol>(shared: Arc<Shared<P>>) {
+    loop {
+        let next = shared.lock().pending.next_deadline();
+        let earlier = shared.timer.notified();
+        match next {
+            Some(at) => {
+                tokio::select! {
+                    biased;
+                    () = earlier => continue,
+                    () = tokio::time::sleep_until(at) => {}
+                }
+            }
+            None => {
+                earlier.await;
+                continue;
+            }
+        }
+        shared.expire();
+    }
+}
+
+/// `timeout` from now, saturating far in the future.
+fn deadline_after(timeout: Duration) -> Instant {
+    let now = Instant::now();
+    now.checked_add(timeout)
+        .unwrap_or_else(|| now + Duration::from_secs(86_400 * 365 * 30))
 }
 
 async fn keepalive_loop<P: Protocol>(

@@ -5,9 +5,15 @@
 //! request expires its key is *tainted*: the next response under that key that no entry **with
 //! a matcher** claims is the expired request's late reply and is dropped. This serves unique
 //! numeric ids and FIFO-by-reply-type with echo matchers alike.
+//!
+//! The store also keeps every entry's deadline, ordered, so one timer per connection (not one
+//! per request) expires requests: [`PendingStore::next_deadline`] and
+//! [`PendingStore::expire`].
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::hash::Hash;
+use std::time::Duration;
+use tokio::time::Instant;
 
 /// The matcher of one entry.
 pub(crate) type EntryMatcher<R> = Box<dyn Fn(&R) -> bool + Send + Sync>;
@@ -16,6 +22,10 @@ pub(crate) type EntryMatcher<R> = Box<dyn Fn(&R) -> bool + Send + Sync>;
 pub(crate) struct Entry<R, T> {
     /// The request's sequence number (unique per client).
     pub(crate) seq: u64,
+    /// When the request expires.
+    pub(crate) deadline: Instant,
+    /// The request's time limit (for the timeout error).
+    pub(crate) timeout: Duration,
     pub(crate) matcher: Option<EntryMatcher<R>>,
     /// Where the response goes.
     pub(crate) reply: T,
@@ -45,6 +55,8 @@ enum Queue<R, T> {
 
 pub(crate) struct PendingStore<K, R, T> {
     queues: HashMap<K, Queue<R, T>>,
+    /// `(deadline, seq) → key` of every entry in `queues`.
+    deadlines: BTreeMap<(Instant, u64), K>,
     len: usize,
     taints: HashMap<K, u32>,
     taint_order: VecDeque<K>,
@@ -56,6 +68,7 @@ impl<K: Eq + Hash + Clone, R, T> PendingStore<K, R, T> {
     pub(crate) fn new(taint_limit: usize) -> Self {
         Self {
             queues: HashMap::new(),
+            deadlines: BTreeMap::new(),
             len: 0,
             taints: HashMap::new(),
             taint_order: VecDeque::new(),
@@ -80,9 +93,20 @@ impl<K: Eq + Hash + Clone, R, T> PendingStore<K, R, T> {
         self.taints.contains_key(key)
     }
 
-    /// Adds an entry at the back of `key`'s queue.
-    pub(crate) fn insert(&mut self, key: K, entry: Entry<R, T>) {
+    /// The earliest deadline of a waiting request.
+    pub(crate) fn next_deadline(&self) -> Option<Instant> {
+        self.deadlines.first_key_value().map(|((at, _), _)| *at)
+    }
+
+    /// Adds an entry at the back of `key`'s queue. Returns true if its deadline is now the
+    /// earliest (the expiry timer must be moved forward).
+    pub(crate) fn insert(&mut self, key: K, entry: Entry<R, T>) -> bool {
         self.len += 1;
+        let earliest = self
+            .next_deadline()
+            .is_none_or(|first| entry.deadline < first);
+        self.deadlines
+            .insert((entry.deadline, entry.seq), key.clone());
         match self.queues.remove(&key) {
             None => {
                 self.queues.insert(key, Queue::One(entry));
@@ -98,6 +122,7 @@ impl<K: Eq + Hash + Clone, R, T> PendingStore<K, R, T> {
                 self.queues.insert(key, Queue::Many(queue));
             }
         }
+        earliest
     }
 
     /// Finds who gets `response`, trying `keys` in order, and removes that entry.
@@ -125,7 +150,7 @@ impl<K: Eq + Hash + Clone, R, T> PendingStore<K, R, T> {
                 Found::No => {}
                 Found::Whole => {
                     if let Some(Queue::One(entry)) = self.queues.remove(key) {
-                        self.len -= 1;
+                        self.forget(&entry);
                         return Claim::Entry(entry);
                     }
                 }
@@ -135,7 +160,7 @@ impl<K: Eq + Hash + Clone, R, T> PendingStore<K, R, T> {
                             if queue.is_empty() {
                                 self.queues.remove(key);
                             }
-                            self.len -= 1;
+                            self.forget(&entry);
                             return Claim::Entry(entry);
                         }
                     }
@@ -149,35 +174,68 @@ impl<K: Eq + Hash + Clone, R, T> PendingStore<K, R, T> {
         Claim::Unclaimed
     }
 
-    /// Removes the entry `seq` under `key` (it expired or its caller gave up) and taints the
-    /// key. Returns false if the entry was already gone (completed or failed).
+    /// Removes the entry `seq` under `key` (its caller gave up) and taints the key. Returns
+    /// false if the entry was already gone (completed, expired or failed).
     pub(crate) fn cancel(&mut self, key: &K, seq: u64) -> bool {
+        self.take(key, seq).is_some()
+    }
+
+    /// Removes and returns the entry `seq` under `key`, tainting the key.
+    fn take(&mut self, key: &K, seq: u64) -> Option<Entry<R, T>> {
         let removed = match self.queues.get_mut(key) {
-            None => false,
+            None => None,
             Some(Queue::One(entry)) => {
                 if entry.seq == seq {
-                    self.queues.remove(key);
-                    true
+                    match self.queues.remove(key) {
+                        Some(Queue::One(entry)) => Some(entry),
+                        _ => None,
+                    }
                 } else {
-                    false
+                    None
                 }
             }
-            Some(Queue::Many(queue)) => match queue.iter().position(|e| e.seq == seq) {
-                Some(at) => {
-                    queue.remove(at);
-                    if queue.is_empty() {
-                        self.queues.remove(key);
-                    }
-                    true
+            Some(Queue::Many(queue)) => {
+                let entry = queue
+                    .iter()
+                    .position(|e| e.seq == seq)
+                    .and_then(|at| queue.remove(at));
+                if queue.is_empty() {
+                    self.queues.remove(key);
                 }
-                None => false,
-            },
+                entry
+            }
         };
-        if removed {
-            self.len -= 1;
+        if let Some(entry) = &removed {
+            self.forget(entry);
             self.taint(key.clone());
         }
         removed
+    }
+
+    /// Removes every entry whose deadline is at or before `now`, tainting their keys, and
+    /// returns them (oldest deadline first) with their keys.
+    pub(crate) fn expire(&mut self, now: Instant) -> Vec<(K, Entry<R, T>)> {
+        let mut expired = Vec::new();
+        while let Some(((at, seq), key)) = self.deadlines.first_key_value() {
+            if *at > now {
+                break;
+            }
+            let (seq, key) = (*seq, key.clone());
+            match self.take(&key, seq) {
+                Some(entry) => expired.push((key, entry)),
+                // Cannot happen (every entry has a deadline and vice versa); never loop on it.
+                None => {
+                    self.deadlines.pop_first();
+                }
+            }
+        }
+        expired
+    }
+
+    /// Bookkeeping for an entry that left the queues.
+    fn forget(&mut self, entry: &Entry<R, T>) {
+        self.len -= 1;
+        self.deadlines.remove(&(entry.deadline, entry.seq));
     }
 
     /// Removes every entry (the connection ended) and forgets all taints: replies to requests
@@ -192,6 +250,7 @@ impl<K: Eq + Hash + Clone, R, T> PendingStore<K, R, T> {
         }
         all.sort_by_key(|e| e.seq);
         self.len = 0;
+        self.deadlines.clear();
         self.taints.clear();
         self.taint_order.clear();
         all
@@ -230,9 +289,21 @@ mod tests {
 
     type Store = PendingStore<&'static str, u32, &'static str>;
 
+    /// A fixed origin; entry `seq` expires `seq` seconds after it.
+    fn base() -> Instant {
+        static BASE: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
+        *BASE.get_or_init(Instant::now)
+    }
+
+    fn at(secs: u64) -> Instant {
+        base() + Duration::from_secs(secs)
+    }
+
     fn entry(seq: u64, name: &'static str) -> Entry<u32, &'static str> {
         Entry {
             seq,
+            deadline: at(seq),
+            timeout: Duration::from_secs(seq),
             matcher: None,
             reply: name,
         }
@@ -240,9 +311,8 @@ mod tests {
 
     fn matching(seq: u64, name: &'static str, want: u32) -> Entry<u32, &'static str> {
         Entry {
-            seq,
             matcher: Some(Box::new(move |r: &u32| *r == want)),
-            reply: name,
+            ..entry(seq, name)
         }
     }
 
@@ -381,5 +451,47 @@ mod tests {
         assert_eq!(store.len(), 0);
         assert_eq!(store.taint_len(), 0);
         assert!(!store.is_tainted(&"x"));
+    }
+
+    #[test]
+    fn expire_takes_due_entries_in_deadline_order_and_taints_their_keys() {
+        let mut store = Store::new(8);
+        assert_eq!(store.next_deadline(), None);
+        assert!(store.insert("b", entry(5, "five")));
+        // An earlier deadline moves the timer forward; a later one does not.
+        assert!(store.insert("a", entry(2, "two")));
+        assert!(!store.insert("a", entry(9, "nine")));
+        assert_eq!(store.next_deadline(), Some(at(2)));
+        assert!(store.expire(at(1)).is_empty());
+        let expired: Vec<_> = store
+            .expire(at(5))
+            .into_iter()
+            .map(|(key, e)| (key, e.reply))
+            .collect();
+        assert_eq!(expired, [("a", "two"), ("b", "five")]);
+        assert_eq!(store.len(), 1);
+        assert_eq!(store.next_deadline(), Some(at(9)));
+        assert!(store.is_tainted(&"a"));
+        assert!(store.is_tainted(&"b"));
+        // The request still waiting under "a" is not disturbed, and the late reply of "two"
+        // is recognised as such.
+        assert_eq!(who(store.claim(&["a"], &0)), "late a");
+        assert_eq!(who(store.claim(&["a"], &0)), "entry nine");
+        assert_eq!(store.next_deadline(), None);
+    }
+
+    #[test]
+    fn claimed_cancelled_and_drained_entries_leave_no_deadline_behind() {
+        let mut store = Store::new(8);
+        store.insert("1", entry(1, "a"));
+        store.insert("2", entry(2, "b"));
+        store.insert("3", entry(3, "c"));
+        assert_eq!(who(store.claim(&["1"], &0)), "entry a");
+        assert_eq!(store.next_deadline(), Some(at(2)));
+        assert!(store.cancel(&"2", 2));
+        assert_eq!(store.next_deadline(), Some(at(3)));
+        assert_eq!(store.drain().len(), 1);
+        assert_eq!(store.next_deadline(), None);
+        assert!(store.expire(at(100)).is_empty());
     }
 }
