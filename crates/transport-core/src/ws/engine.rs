@@ -299,21 +299,31 @@ impl<P: Protocol> Shared<P> {
                 }
             };
             // An unused slot goes back before waiting for the next connection.
-            slot = None;
-            if need_slot {
-                match tokio::time::timeout_at(deadline, self.slots.acquire()).await {
-                    Ok(Ok(permit)) => slot = Some(permit),
-                    Ok(Err(_)) => return Err(Error::Shutdown),
-                    Err(_) => {
-                        return Err(Error::Timeout {
-                            what: "WebSocket send (outgoing queue full)".to_owned(),
-                            after: timeout,
-                        });
-                    }
-                }
-            } else {
-                self.wait_ready(deadline, timeout).await?;
-            }
+            drop(slot.take());
+            // The slow paths are boxed: they are rare, and keeping them out of the request
+            // future keeps every request small.
+            slot = Box::pin(self.wait_for_room(need_slot, deadline, timeout)).await?;
+        }
+    }
+
+    /// Waits for a free queue slot (`need_slot`) or for the connection to be ready.
+    async fn wait_for_room(
+        &self,
+        need_slot: bool,
+        deadline: Instant,
+        timeout: Duration,
+    ) -> Result<Option<tokio::sync::SemaphorePermit<'_>>> {
+        if !need_slot {
+            self.wait_ready(deadline, timeout).await?;
+            return Ok(None);
+        }
+        match tokio::time::timeout_at(deadline, self.slots.acquire()).await {
+            Ok(Ok(permit)) => Ok(Some(permit)),
+            Ok(Err(_)) => Err(Error::Shutdown),
+            Err(_) => Err(Error::Timeout {
+                what: "WebSocket send (outgoing queue full)".to_owned(),
+                after: timeout,
+            }),
         }
     }
 
