@@ -11,7 +11,7 @@
 //! [`PendingStore::expire`].
 
 use std::collections::{BTreeMap, HashMap, VecDeque};
-use std::hash::Hash;
+use std::hash::{BuildHasherDefault, Hash, Hasher};
 use std::time::Duration;
 use tokio::time::Instant;
 
@@ -53,12 +53,55 @@ enum Queue<R, T> {
     Many(VecDeque<Entry<R, T>>),
 }
 
+/// A fast multiplicative hasher for the correlation maps.
+///
+/// SipHash (the std default) protects tables whose *keys* an attacker chooses. Here every
+/// inserted key comes from our own requests (`Protocol::encode`); the server only chooses
+/// the keys we look up, which cannot make the table degrade. So a cheap hash is safe, and
+/// hashing is a visible share of the per-response cost.
+#[derive(Default, Clone, Copy)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.write_u64(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        // The Fx mixing step (rotate, xor, multiply by an odd constant); `finish` then has
+        // good high bits, which is what hashbrown uses.
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+
+    fn write_u8(&mut self, n: u8) {
+        self.write_u64(u64::from(n));
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<KeyHasher>>;
+
 pub(crate) struct PendingStore<K, R, T> {
-    queues: HashMap<K, Queue<R, T>>,
+    queues: FastMap<K, Queue<R, T>>,
     /// `(deadline, seq) → key` of every entry in `queues`.
     deadlines: BTreeMap<(Instant, u64), K>,
     len: usize,
-    taints: HashMap<K, u32>,
+    taints: FastMap<K, u32>,
     taint_order: VecDeque<K>,
     taint_limit: usize,
 }
@@ -67,10 +110,10 @@ impl<K: Eq + Hash + Clone, R, T> PendingStore<K, R, T> {
     /// An empty store remembering at most `taint_limit` expired keys (the oldest are forgotten).
     pub(crate) fn new(taint_limit: usize) -> Self {
         Self {
-            queues: HashMap::new(),
+            queues: FastMap::default(),
             deadlines: BTreeMap::new(),
             len: 0,
-            taints: HashMap::new(),
+            taints: FastMap::default(),
             taint_order: VecDeque::new(),
             taint_limit: taint_limit.max(1),
         }
@@ -493,5 +536,21 @@ mod tests {
         assert_eq!(store.drain().len(), 1);
         assert_eq!(store.next_deadline(), None);
         assert!(store.expire(at(100)).is_empty());
+    }
+
+    #[test]
+    fn key_hasher_spreads_sequential_ids_and_strings() {
+        use std::hash::BuildHasher;
+        let build = BuildHasherDefault::<KeyHasher>::default();
+        // Request ids are sequential: their hashes must differ in the low bits hashbrown uses
+        // for the bucket index.
+        let buckets: std::collections::BTreeSet<u64> =
+            (1..=1024u64).map(|id| build.hash_one(id) & 1023).collect();
+        assert!(buckets.len() > 600, "{} distinct buckets of 1024", buckets.len());
+        // String keys (reply types) that share a prefix still hash apart.
+        let a = build.hash_one("ResponseGetMessages");
+        let b = build.hash_one("ResponseGetMessageX");
+        assert_ne!(a, b);
+        assert_ne!(build.hash_one(1u64), build.hash_one(2u64));
     }
 }
