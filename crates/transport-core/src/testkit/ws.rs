@@ -252,6 +252,8 @@ async fn upgrade(
     upgrades: &Mutex<Vec<UpgradeRequest>>,
 ) -> Option<FakeConnection> {
     let mut seen: Option<UpgradeRequest> = None;
+    // The `Err` type is fixed by tungstenite's callback signature.
+    #[allow(clippy::result_large_err)]
     let callback = |request: &Request, mut response: Response| {
         let subprotocols = request
             .headers()

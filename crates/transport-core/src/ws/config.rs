@@ -234,15 +234,15 @@ impl WsConfig {
                 positive(name, d)?;
             }
         }
-        if let (Some(ping), Some(idle)) = (self.ping_interval, self.idle_timeout) {
-            if idle <= ping {
-                return Err(Error::invalid_input(
-                    "idle_timeout",
-                    format!(
-                        "must be longer than ping_interval ({ping:?}), or pongs cannot arrive in time"
-                    ),
-                ));
-            }
+        if let (Some(ping), Some(idle)) = (self.ping_interval, self.idle_timeout)
+            && idle <= ping
+        {
+            return Err(Error::invalid_input(
+                "idle_timeout",
+                format!(
+                    "must be longer than ping_interval ({ping:?}), or pongs cannot arrive in time"
+                ),
+            ));
         }
         for (name, value) in [
             ("notification_buffer", self.notification_buffer),

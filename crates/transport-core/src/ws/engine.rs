@@ -442,10 +442,10 @@ impl<P: Protocol> Shared<P> {
                 notification,
                 reply,
             } => {
-                if let Some(reply) = reply {
-                    if control.send(Control::Frame(reply)).await.is_err() {
-                        return false;
-                    }
+                if let Some(reply) = reply
+                    && control.send(Control::Frame(reply)).await.is_err()
+                {
+                    return false;
                 }
                 if let Pushed::Lost {
                     first_of_streak: true,
@@ -523,7 +523,7 @@ async fn shutdown_requested(rx: &mut watch::Receiver<bool>) {
 }
 
 enum Attempt {
-    Ready(WsConnection, Vec<WsFrame>),
+    Ready(Box<WsConnection>, Vec<WsFrame>),
     Failed(Error),
     Shutdown,
 }
@@ -556,7 +556,7 @@ async fn attempt<P: Protocol>(
     };
     let deferred = io.into_deferred();
     match result {
-        Ok(Ok(())) => Attempt::Ready(conn, deferred),
+        Ok(Ok(())) => Attempt::Ready(Box::new(conn), deferred),
         Ok(Err(error)) => Attempt::Failed(error),
         Err(_) => Attempt::Failed(Error::Timeout {
             what: "WebSocket handshake".to_owned(),
@@ -605,7 +605,7 @@ pub(crate) async fn supervise<P: Protocol>(
                 let shut = run_connection(
                     &shared,
                     &mut machine,
-                    conn,
+                    *conn,
                     deferred,
                     link_ids,
                     &mut first,
@@ -952,7 +952,7 @@ async fn write_loop<P: Protocol>(
             while let Some(frame) = batch.pop_front() {
                 sink.feed(frame.into_message()).await?;
                 fed += 1;
-                if fed % CONTROL_CHECK_EVERY == 0 && feed_control(&mut sink, &mut control).await? {
+                if fed.is_multiple_of(CONTROL_CHECK_EVERY) && feed_control(&mut sink, &mut control).await? {
                     return Ok(());
                 }
             }

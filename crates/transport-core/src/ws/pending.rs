@@ -198,14 +198,14 @@ impl<K: Eq + Hash + Clone, R, T> PendingStore<K, R, T> {
                     }
                 }
                 Found::At(at) => {
-                    if let Some(Queue::Many(queue)) = self.queues.get_mut(key) {
-                        if let Some(entry) = queue.remove(at) {
-                            if queue.is_empty() {
-                                self.queues.remove(key);
-                            }
-                            self.forget(&entry);
-                            return Claim::Entry(entry);
+                    if let Some(Queue::Many(queue)) = self.queues.get_mut(key)
+                        && let Some(entry) = queue.remove(at)
+                    {
+                        if queue.is_empty() {
+                            self.queues.remove(key);
                         }
+                        self.forget(&entry);
+                        return Claim::Entry(entry);
                     }
                 }
             }
@@ -300,10 +300,10 @@ impl<K: Eq + Hash + Clone, R, T> PendingStore<K, R, T> {
     }
 
     fn taint(&mut self, key: K) {
-        if self.taint_order.len() >= self.taint_limit {
-            if let Some(oldest) = self.taint_order.pop_front() {
-                self.decrement(&oldest);
-            }
+        if self.taint_order.len() >= self.taint_limit
+            && let Some(oldest) = self.taint_order.pop_front()
+        {
+            self.decrement(&oldest);
         }
         *self.taints.entry(key.clone()).or_insert(0) += 1;
         self.taint_order.push_back(key);
@@ -546,7 +546,11 @@ mod tests {
         // for the bucket index.
         let buckets: std::collections::BTreeSet<u64> =
             (1..=1024u64).map(|id| build.hash_one(id) & 1023).collect();
-        assert!(buckets.len() > 600, "{} distinct buckets of 1024", buckets.len());
+        assert!(
+            buckets.len() > 600,
+            "{} distinct buckets of 1024",
+            buckets.len()
+        );
         // String keys (reply types) that share a prefix still hash apart.
         let a = build.hash_one("ResponseGetMessages");
         let b = build.hash_one("ResponseGetMessageX");
