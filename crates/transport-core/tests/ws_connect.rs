@@ -176,8 +176,7 @@ async fn oversized_frames_are_refused_with_a_protocol_error() {
     })
     .await
     .unwrap();
-    let options =
-        WsConnectOptions::new(server.url()).with_max_sizes(Some(1024), Some(1024));
+    let options = WsConnectOptions::new(server.url()).with_max_sizes(Some(1024), Some(1024));
     let mut conn = connect(&options).await.unwrap();
     let err = conn.recv().await.unwrap_err();
     assert!(matches!(err, Error::Protocol(_)), "{err:?}");
