@@ -106,6 +106,70 @@ async fn a_request_without_answer_times_out_and_its_late_answer_is_discarded() {
 }
 
 #[tokio::test(start_paused = true)]
+async fn each_request_expires_at_its_own_deadline_whatever_the_order() {
+    // The server answers only `keep`, and only when told to.
+    let (release_tx, release_rx) = oneshot::channel::<()>();
+    let release_rx = std::sync::Mutex::new(Some(release_rx));
+    let server = FakeWsServer::start(move |mut conn| {
+        let release = release_rx.lock().unwrap().take();
+        async move {
+            let mut keep = None;
+            for _ in 0..3 {
+                let request = conn.recv_json().await.unwrap();
+                if request["method"] == "keep" {
+                    keep = Some(request["id"].clone());
+                }
+            }
+            if let Some(release) = release {
+                release.await.unwrap();
+            }
+            conn.send_json(&json!({"id": keep.unwrap(), "result": "kept"}))
+                .await
+                .unwrap();
+            echo_forever(&mut conn).await;
+        }
+    })
+    .await
+    .unwrap();
+    let client = WsClient::connect(config(server.url()), Rpc::new())
+        .await
+        .unwrap();
+    let started = tokio::time::Instant::now();
+    let timed = |method: &'static str, secs: u64| {
+        let client = client.clone();
+        async move {
+            let result = client
+                .request_with_timeout(call(method, Value::Null), Duration::from_secs(secs))
+                .await;
+            (result, started.elapsed())
+        }
+    };
+    // A long deadline first, then a shorter one (the shared timer must move forward), then one
+    // in between.
+    let long = tokio::spawn(timed("long", 30));
+    tokio::task::yield_now().await;
+    let short = tokio::spawn(timed("short", 2));
+    tokio::task::yield_now().await;
+    let keep = tokio::spawn(timed("keep", 60));
+
+    let (result, at) = short.await.unwrap();
+    assert!(matches!(result, Err(Error::Timeout { .. })), "{result:?}");
+    assert_eq!(at, Duration::from_secs(2));
+    assert_eq!(client.pending_len(), 2);
+
+    let (result, at) = long.await.unwrap();
+    assert!(matches!(result, Err(Error::Timeout { .. })), "{result:?}");
+    assert_eq!(at, Duration::from_secs(30));
+    assert_eq!(client.pending_len(), 1);
+
+    release_tx.send(()).unwrap();
+    let (result, at) = keep.await.unwrap();
+    assert_eq!(result.unwrap()["result"], "kept");
+    assert_eq!(at, Duration::from_secs(30));
+    assert_eq!(client.pending_len(), 0);
+}
+
+#[tokio::test(start_paused = true)]
 async fn ten_thousand_requests_in_flight_are_all_answered() {
     const N: usize = 10_000;
     let (all_read_tx, mut all_read_rx) = mpsc::channel::<()>(1);
