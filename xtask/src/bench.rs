@@ -17,7 +17,8 @@ const HELP: &str = "\
 cargo xtask bench [--quick] [FILTER...]
 
 Runs every bench target (crates/*/benches/*.rs) in release mode, or only those whose
-`<crate>/<bench>` name contains one of the FILTERs, and prints a table:
+`<crate>/<bench>` name contains one of the FILTERs, then (not with --quick) one clean
+`cargo build -p <crate>` per protocol crate (filter name `build/<crate>`), and prints a table:
 figure, ours, baseline, ratio, goal, met. --quick passes --quick to each bench (smaller
 workloads, the whole run under two minutes). The table is written to docs/benchmarks.md
 (docs/benchmarks-quick.md for --quick).";
@@ -60,6 +61,79 @@ fn bench_targets() -> Vec<(String, String)> {
         }
     }
     targets
+}
+
+/// Clean `cargo build -p <crate>` against the clean build of its dependencies alone, for each
+/// protocol crate, in a scratch target directory.
+///
+/// One build per crate, with `--message-format=json`: cargo cannot start compiling the crate
+/// before every dependency is built, so the moment the last dependency's artifact is reported is
+/// exactly what a build of the dependencies alone would take; the crate's own artifact ends the
+/// total.
+fn build_times(filters: &[&str]) -> (Vec<Row>, Vec<String>) {
+    let scratch = run::root().join("target").join("xtask").join("build-bench");
+    let (mut rows, mut failures) = (Vec::new(), Vec::new());
+    for krate in run::PROTOCOL_CRATES {
+        let name = format!("build/{krate}");
+        if !filters.is_empty() && !filters.iter().any(|f| name.contains(f)) {
+            continue;
+        }
+        println!("bench: clean build of {krate}");
+        let _ = std::fs::remove_dir_all(&scratch);
+        let lib_name = krate.replace('-', "_");
+        let started = std::time::Instant::now();
+        let mut deps_done = std::time::Duration::ZERO;
+        let mut total = None;
+        let mut command = run::cargo();
+        command
+            .args(["build", "--quiet", "-p", krate, "--message-format=json"])
+            .env("CARGO_TARGET_DIR", &scratch)
+            .stdout(std::process::Stdio::piped());
+        let mut child = match command.spawn() {
+            Ok(c) => c,
+            Err(e) => {
+                failures.push(format!("{name}: cannot start cargo: {e}"));
+                continue;
+            }
+        };
+        if let Some(stdout) = child.stdout.take() {
+            use std::io::BufRead;
+            for line in std::io::BufReader::new(stdout)
+                .lines()
+                .map_while(Result::ok)
+            {
+                if !line.contains("\"reason\":\"compiler-artifact\"") {
+                    continue;
+                }
+                let ours = line.contains(&format!("\"name\":\"{lib_name}\""))
+                    && line.contains(&format!("/crates/{krate}/"));
+                if ours {
+                    total = Some(started.elapsed());
+                } else {
+                    deps_done = started.elapsed();
+                }
+            }
+        }
+        let ok = child.wait().map(|s| s.success()).unwrap_or(false);
+        let _ = std::fs::remove_dir_all(&scratch);
+        match (ok, total) {
+            (true, Some(total)) if !deps_done.is_zero() => {
+                let ratio = total.as_secs_f64() / deps_done.as_secs_f64();
+                rows.push(Row {
+                    figure: format!("clean `cargo build -p {krate}` vs its dependencies alone"),
+                    ours: format!("{:.1} s", total.as_secs_f64()),
+                    baseline: format!("{:.1} s", deps_done.as_secs_f64()),
+                    ratio: format!("{ratio:.2}"),
+                    goal: "≤ 1.5".into(),
+                    met: if ratio <= 1.5 { "yes" } else { "no" }.into(),
+                });
+            }
+            _ => failures.push(format!(
+                "{name}: the build failed or reported no artifact for the crate"
+            )),
+        }
+    }
+    (rows, failures)
 }
 
 fn parse_rows(stdout: &str) -> Vec<Row> {
@@ -201,7 +275,7 @@ pub(crate) fn main(args: &[String]) -> Result<(), String> {
         if quick {
             command.arg("--quick");
         }
-        command.env("XTASK_VENV", crate::setup::venv_dir());
+        command.env("XTASK_VENVS", crate::setup::venvs_dir());
         match run::output(command) {
             Ok(stdout) => {
                 let found = parse_rows(&stdout);
@@ -212,6 +286,15 @@ pub(crate) fn main(args: &[String]) -> Result<(), String> {
             }
             Err(error) => failures.push(format!("{krate}/{bench}: {error}")),
         }
+    }
+    if quick {
+        println!(
+            "bench: clean-build figures are skipped in --quick mode (one clean build per crate)"
+        );
+    } else {
+        let (build_rows, build_failures) = build_times(&filters);
+        rows.extend(build_rows);
+        failures.extend(build_failures);
     }
     let rendered = if rows.is_empty() {
         "no benchmarks registered yet (each lands with its crate's issue)\n".to_owned()

@@ -49,7 +49,7 @@ pub(crate) fn main(args: &[String]) -> Result<(), String> {
             "--example",
             "demo",
         ]);
-        command.env("XTASK_VENV", crate::setup::venv_dir());
+        command.env("XTASK_VENVS", crate::setup::venvs_dir());
         ran += 1;
         match run::status(command) {
             Ok(()) => println!("{krate}: demo ok"),

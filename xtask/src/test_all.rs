@@ -104,7 +104,7 @@ pub(crate) fn main(args: &[String]) -> Result<(), String> {
                     "--no-fail-fast",
                 ]);
             }
-            command.env("XTASK_VENV", setup::venv_dir());
+            command.env("XTASK_VENVS", setup::venvs_dir());
             run::status(command)
         }),
     });

@@ -95,12 +95,14 @@ impl Default for Backoff {
     }
 }
 
+/// A random delay between zero and `max`, in whole milliseconds (the resolution of tokio's
+/// timer, so the delay chosen is exactly the delay waited).
 fn random_up_to(max: Duration) -> Duration {
-    let nanos = u64::try_from(max.as_nanos()).unwrap_or(u64::MAX);
-    if nanos == 0 {
+    let millis = u64::try_from(max.as_millis()).unwrap_or(u64::MAX);
+    if millis == 0 {
         return Duration::ZERO;
     }
-    Duration::from_nanos(rand::thread_rng().gen_range(0..=nanos))
+    Duration::from_millis(rand::thread_rng().gen_range(0..=millis))
 }
 
 #[cfg(test)]

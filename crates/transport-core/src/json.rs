@@ -21,12 +21,43 @@ use serde::de::DeserializeOwned;
 ///
 /// [`Error::Decode`] when the input is not JSON or does not fit `T`.
 pub fn from_slice<T: DeserializeOwned>(what: &str, bytes: &[u8]) -> Result<T> {
+    from_slice_lazy(|| what.to_owned(), bytes)
+}
+
+/// [`from_slice`] with the description built only when decoding fails (no allocation on the
+/// success path).
+///
+/// The input is decoded once at full speed; only if that fails is it decoded again with path
+/// tracking, to name the failing field.
+///
+/// # Errors
+///
+/// [`Error::Decode`] when the input is not JSON or does not fit `T`.
+pub fn from_slice_lazy<T: DeserializeOwned>(
+    what: impl FnOnce() -> String,
+    bytes: &[u8],
+) -> Result<T> {
+    match serde_json::from_slice(bytes) {
+        Ok(value) => Ok(value),
+        Err(fast) => Err(slow_path_error::<T>(&what(), bytes, fast)),
+    }
+}
+
+/// Decodes again with path tracking to report where `fast` failed.
+fn slow_path_error<T: DeserializeOwned>(
+    what: &str,
+    bytes: &[u8],
+    fast: serde_json::Error,
+) -> Error {
     let mut de = serde_json::Deserializer::from_slice(bytes);
-    let value =
-        serde_path_to_error::deserialize(&mut de).map_err(|e| path_error(what, e, bytes))?;
-    de.end()
-        .map_err(|e| Error::decode(what, ".", e.to_string(), bytes))?;
-    Ok(value)
+    match serde_path_to_error::deserialize::<_, T>(&mut de) {
+        Err(e) => path_error(what, e, bytes),
+        Ok(_) => match de.end() {
+            Err(e) => Error::decode(what, ".", e.to_string(), bytes),
+            // Both decoders must agree; if they ever do not, report the fast one's error.
+            Ok(()) => Error::decode(what, ".", fast.to_string(), bytes),
+        },
+    }
 }
 
 /// Decodes an already parsed JSON value into `T`, naming the path of the bad field on failure.
@@ -40,6 +71,19 @@ pub fn from_value<T: DeserializeOwned>(what: &str, value: serde_json::Value) -> 
         let message = e.into_inner().to_string();
         Error::decode(what, path, message, b"")
     })
+}
+
+/// Decodes a borrowed JSON value into `T` (cloning only what `T` keeps), naming the path of the
+/// bad field on failure.
+///
+/// # Errors
+///
+/// [`Error::Decode`] when the value does not fit `T`.
+pub fn from_value_ref<T: DeserializeOwned>(what: &str, value: &serde_json::Value) -> Result<T> {
+    match T::deserialize(value) {
+        Ok(v) => Ok(v),
+        Err(_) => from_value(what, value.clone()),
+    }
 }
 
 /// Serializes `value` to JSON bytes.

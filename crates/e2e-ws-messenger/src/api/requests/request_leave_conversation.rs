@@ -1,0 +1,61 @@
+//! `RequestLeaveConversation` → `ResponseStatusMessage`.
+
+use crate::api::{ResponseStatusMessage, WireMessage, WireRequest};
+use crate::model::ConversationUuid;
+use crate::model::unknown_fields::{UnknownFields, collect_extra};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+/// `RequestLeaveConversation` → `ResponseStatusMessage`: leave a conversation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct RequestLeaveConversation {
+    /// The conversation.
+    pub conversation_uuid: ConversationUuid,
+    /// Fields this crate does not know, kept so that re-serializing loses nothing.
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, Value>,
+}
+
+impl RequestLeaveConversation {
+    /// A `RequestLeaveConversation` with the given fields.
+    pub fn new(conversation_uuid: ConversationUuid) -> Self {
+        Self {
+            conversation_uuid,
+            extra: BTreeMap::new(),
+        }
+    }
+}
+
+impl UnknownFields for RequestLeaveConversation {
+    fn collect_unknown_fields(&self, path: &str, out: &mut Vec<String>) {
+        collect_extra(&self.extra, path, out);
+    }
+}
+
+impl WireMessage for RequestLeaveConversation {
+    const WIRE_NAME: &'static str = "RequestLeaveConversation";
+}
+
+impl WireRequest for RequestLeaveConversation {
+    type Reply = ResponseStatusMessage;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_support::{Kind, round_trip, seed};
+
+    #[test]
+    fn request_seed_sample_round_trips() {
+        let value: RequestLeaveConversation =
+            round_trip(&seed::sample(Kind::Request, "RequestLeaveConversation"));
+        assert_eq!(
+            value.conversation_uuid.as_str(),
+            "2A22B9FB-3F79-4839-A3D6-B25B234E76F1"
+        );
+        value.validate().expect("the seed sample is valid");
+    }
+}
