@@ -6,7 +6,7 @@ use futures_util::StreamExt;
 use futures_util::stream::FuturesUnordered;
 use serde_json::{Value, json};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::Ordering;
 use std::time::Duration;
 use tokio::sync::mpsc;
 use tokio::time::Instant;
@@ -233,18 +233,12 @@ async fn fail_fast_requests_do_not_wait_for_the_reconnect() {
 async fn waiting_for_ready_is_bounded_by_the_request_timeout() {
     // The first connection is closed; every later upgrade is refused with 503.
     let server = FakeWsServer::builder()
-        .on_upgrade({
-            let seen = AtomicUsize::new(0);
-            move |request| {
-                if seen.fetch_add(1, Ordering::SeqCst) == 0 {
-                    UpgradeDecision::accept_first(request)
-                } else {
-                    UpgradeDecision::Refuse {
-                        status: 503,
-                        body: "maintenance".into(),
-                    }
-                }
-            }
+        .on_numbered_upgrade(|n, request| match n {
+            0 => UpgradeDecision::accept_first(request),
+            _ => UpgradeDecision::Refuse {
+                status: 503,
+                body: "maintenance".into(),
+            },
         })
         .start(|conn| async move { conn.close(1001, "").await })
         .await
@@ -267,18 +261,9 @@ async fn waiting_for_ready_is_bounded_by_the_request_timeout() {
 #[tokio::test(start_paused = true)]
 async fn max_attempts_gives_up_and_reports_each_failure() {
     let server = FakeWsServer::builder()
-        .on_upgrade({
-            let seen = AtomicUsize::new(0);
-            move |request| {
-                if seen.fetch_add(1, Ordering::SeqCst) == 0 {
-                    UpgradeDecision::accept_first(request)
-                } else {
-                    UpgradeDecision::Refuse {
-                        status: 503,
-                        body: String::new(),
-                    }
-                }
-            }
+        .on_numbered_upgrade(|n, request| match n {
+            0 => UpgradeDecision::accept_first(request),
+            _ => UpgradeDecision::refuse(503),
         })
         .start(|mut conn| async move {
             // Close once the client has subscribed to events and says so.
@@ -398,18 +383,9 @@ async fn a_handshake_rejected_on_reconnect_is_fatal() {
 #[tokio::test(start_paused = true)]
 async fn retrying_the_initial_connect_waits_for_the_server() {
     let server = FakeWsServer::builder()
-        .on_upgrade({
-            let seen = AtomicUsize::new(0);
-            move |request| {
-                if seen.fetch_add(1, Ordering::SeqCst) < 2 {
-                    UpgradeDecision::Refuse {
-                        status: 502,
-                        body: String::new(),
-                    }
-                } else {
-                    UpgradeDecision::accept_first(request)
-                }
-            }
+        .on_numbered_upgrade(|n, request| match n {
+            0 | 1 => UpgradeDecision::refuse(502),
+            _ => UpgradeDecision::accept_first(request),
         })
         .start(|mut conn| async move { echo_forever(&mut conn).await })
         .await

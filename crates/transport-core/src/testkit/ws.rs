@@ -65,6 +65,14 @@ impl UpgradeDecision {
             subprotocol: request.subprotocols.first().cloned(),
         }
     }
+
+    /// Refuse with `status` and an empty body.
+    pub fn refuse(status: u16) -> Self {
+        Self::Refuse {
+            status,
+            body: String::new(),
+        }
+    }
 }
 
 type Decide = Arc<dyn Fn(&UpgradeRequest) -> UpgradeDecision + Send + Sync>;
@@ -179,12 +187,30 @@ impl FakeWsServerBuilder {
         self
     }
 
+    /// Decides every upgrade with `decide`, which also gets the upgrade's number (0 for the
+    /// first request the server sees, refused or not): a server that goes into maintenance
+    /// after the first connection, or comes back after two refusals.
+    ///
+    /// ```
+    /// use transport_core::testkit::{FakeWsServer, UpgradeDecision};
+    ///
+    /// let builder = FakeWsServer::builder().on_numbered_upgrade(|n, request| match n {
+    ///     0 => UpgradeDecision::accept_first(request),
+    ///     _ => UpgradeDecision::refuse(503),
+    /// });
+    /// # drop(builder);
+    /// ```
+    pub fn on_numbered_upgrade(
+        self,
+        decide: impl Fn(usize, &UpgradeRequest) -> UpgradeDecision + Send + Sync + 'static,
+    ) -> Self {
+        let seen = AtomicUsize::new(0);
+        self.on_upgrade(move |request| decide(seen.fetch_add(1, Ordering::SeqCst), request))
+    }
+
     /// Refuses every upgrade with `status`.
     pub fn refuse_with(self, status: u16) -> Self {
-        self.on_upgrade(move |_| UpgradeDecision::Refuse {
-            status,
-            body: String::new(),
-        })
+        self.on_upgrade(move |_| UpgradeDecision::refuse(status))
     }
 
     /// Accepts every upgrade selecting `subprotocol` (or none).
