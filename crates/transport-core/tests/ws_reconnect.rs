@@ -17,7 +17,7 @@ use transport_core::ws::{
     WhenDisconnected, WsClient, WsFrame,
 };
 use transport_core::{Backoff, Jitter};
-use ws_support::{Rpc, accept_auth, call, config, echo_forever};
+use ws_support::{Rpc, accept_auth, call, config, connect_rpc, echo_forever};
 
 #[tokio::test(start_paused = true)]
 async fn server_drop_with_100_in_flight_fails_all_at_once_then_reconnects() {
@@ -182,9 +182,7 @@ async fn a_normal_close_reconnects_after_the_backoff_delay() {
     })
     .await
     .unwrap();
-    let client = WsClient::connect(config(server.url()), Rpc::new())
-        .await
-        .unwrap();
+    let client = connect_rpc(&server).await;
     let state = client
         .wait_for_state(|s| matches!(s, ConnectionState::BackingOff { .. }))
         .await;
@@ -421,9 +419,7 @@ async fn shutdown_closes_with_1000_and_fails_pending_requests() {
     })
     .await
     .unwrap();
-    let client = WsClient::connect(config(server.url()), Rpc::new())
-        .await
-        .unwrap();
+    let client = connect_rpc(&server).await;
     let mut notifications = client.notifications().unwrap();
     let pending = tokio::spawn({
         let client = client.clone();
@@ -469,9 +465,7 @@ async fn dropping_the_last_client_shuts_down() {
     })
     .await
     .unwrap();
-    let client = WsClient::connect(config(server.url()), Rpc::new())
-        .await
-        .unwrap();
+    let client = connect_rpc(&server).await;
     let clone = client.clone();
     drop(client);
     assert!(clone.state().is_ready(), "a clone keeps the client alive");
@@ -528,11 +522,7 @@ async fn a_forced_reconnect_fails_pending_requests_and_comes_back() {
     })
     .await
     .unwrap();
-    let client = Arc::new(
-        WsClient::connect(config(server.url()), Rpc::new())
-            .await
-            .unwrap(),
-    );
+    let client = Arc::new(connect_rpc(&server).await);
     let stuck = tokio::spawn({
         let client = Arc::clone(&client);
         async move { client.request(call("stuck", Value::Null)).await }

@@ -12,7 +12,7 @@ use transport_core::testkit::FakeWsServer;
 use transport_core::ws::{
     ConnectionEvent, Inbound, NotificationItem, Outgoing, Protocol, WsClient, WsConfig, WsFrame,
 };
-use ws_support::{Rpc, call, config, echo_forever};
+use ws_support::{Rpc, call, config, connect_rpc, echo_forever};
 
 #[tokio::test(start_paused = true)]
 async fn out_of_order_responses_reach_their_callers() {
@@ -33,9 +33,7 @@ async fn out_of_order_responses_reach_their_callers() {
     })
     .await
     .unwrap();
-    let client = WsClient::connect(config(server.url()), Rpc::new())
-        .await
-        .unwrap();
+    let client = connect_rpc(&server).await;
     let calls: FuturesUnordered<_> = (0..50u64)
         .map(|n| {
             let client = client.clone();
@@ -73,9 +71,7 @@ async fn a_request_without_answer_times_out_and_its_late_answer_is_discarded() {
     })
     .await
     .unwrap();
-    let client = WsClient::connect(config(server.url()), Rpc::new())
-        .await
-        .unwrap();
+    let client = connect_rpc(&server).await;
     let mut events = client.events();
 
     let started = tokio::time::Instant::now();
@@ -131,9 +127,7 @@ async fn each_request_expires_at_its_own_deadline_whatever_the_order() {
     })
     .await
     .unwrap();
-    let client = WsClient::connect(config(server.url()), Rpc::new())
-        .await
-        .unwrap();
+    let client = connect_rpc(&server).await;
     let started = tokio::time::Instant::now();
     let timed = |method: &'static str, secs: u64| {
         let client = client.clone();
@@ -256,9 +250,7 @@ async fn one_way_messages_raw_frames_and_encode_errors() {
     })
     .await
     .unwrap();
-    let client = WsClient::connect(config(server.url()), Rpc::new())
-        .await
-        .unwrap();
+    let client = connect_rpc(&server).await;
 
     // One-way: returns once queued, registers nothing.
     client.send(call("notify", json!("hello"))).await.unwrap();
@@ -483,9 +475,7 @@ async fn dropping_a_request_future_removes_it_and_taints_its_key() {
     })
     .await
     .unwrap();
-    let client = WsClient::connect(config(server.url()), Rpc::new())
-        .await
-        .unwrap();
+    let client = connect_rpc(&server).await;
     let mut events = client.events();
     let abandoned = tokio::spawn({
         let client = client.clone();

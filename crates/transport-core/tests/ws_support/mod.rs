@@ -5,14 +5,14 @@
 //! - notification `{"event":"…","nid":M}`; acked with `{"ack":M}` when the protocol acks;
 //! - handshake (optional): `{"id":N,"method":"auth","params":{"token":"…"}}` answered by
 //!   `{"id":N,"result":"ok"}` or `{"id":N,"error":"denied"}`.
-#![allow(dead_code)]
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use serde_json::{Value, json};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
-use transport_core::testkit::FakeConnection;
-use transport_core::ws::{HandshakeIo, Inbound, Outgoing, Protocol, WsConfig, WsFrame};
+use transport_core::testkit::{FakeConnection, FakeWsServer};
+use transport_core::ws::{HandshakeIo, Inbound, Outgoing, Protocol, WsClient, WsConfig, WsFrame};
 use transport_core::{Backoff, Error, Jitter};
 
 #[derive(Clone, Default)]
@@ -131,6 +131,13 @@ pub(crate) fn config(url: String) -> WsConfig {
             Backoff::new(Duration::from_millis(100), Duration::from_secs(2))
                 .with_jitter(Jitter::None),
         ))
+}
+
+/// A ready client of `server` with the plain [`Rpc`] protocol and the test [`config`].
+pub(crate) async fn connect_rpc(server: &FakeWsServer) -> WsClient<Rpc> {
+    WsClient::connect(config(server.url()), Rpc::new())
+        .await
+        .expect("the client connects")
 }
 
 /// Server side: answers the auth request (if the first frame is one) with "ok".
