@@ -11,6 +11,8 @@ mod secret;
 #[cfg(feature = "testkit")]
 #[cfg_attr(docsrs, doc(cfg(feature = "testkit")))]
 pub mod testkit;
+pub mod tls;
+pub mod ws;
 
 pub use backoff::{Backoff, Jitter};
 pub use error::{

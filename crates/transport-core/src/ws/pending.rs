@@ -1,0 +1,560 @@
+//! The pending-request store: correlation of responses with waiting requests (sans-IO).
+//!
+//! `key → queue of entries`. A response names candidate keys; under each key the oldest entry
+//! whose matcher accepts it is completed (an entry without a matcher accepts anything). When a
+//! request expires its key is *tainted*: the next response under that key that no entry **with
+//! a matcher** claims is the expired request's late reply and is dropped. This serves unique
+//! numeric ids and FIFO-by-reply-type with echo matchers alike.
+//!
+//! The store also keeps every entry's deadline, ordered, so one timer per connection (not one
+//! per request) expires requests: [`PendingStore::next_deadline`] and
+//! [`PendingStore::expire`].
+
+use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::hash::{BuildHasherDefault, Hash, Hasher};
+use std::time::Duration;
+use tokio::time::Instant;
+
+/// The matcher of one entry.
+pub(crate) type EntryMatcher<R> = Box<dyn Fn(&R) -> bool + Send + Sync>;
+
+/// One waiting request.
+pub(crate) struct Entry<R, T> {
+    /// The request's sequence number (unique per client).
+    pub(crate) seq: u64,
+    /// When the request expires.
+    pub(crate) deadline: Instant,
+    /// The request's time limit (for the timeout error).
+    pub(crate) timeout: Duration,
+    pub(crate) matcher: Option<EntryMatcher<R>>,
+    /// Where the response goes.
+    pub(crate) reply: T,
+}
+
+/// Who gets a response.
+pub(crate) enum Claim<K, R, T> {
+    /// This entry (already removed from the store).
+    Entry(Entry<R, T>),
+    /// Nobody: it is the late reply of an expired request under this key.
+    Late(K),
+    /// Nobody: no entry accepts it and no key is tainted.
+    Unclaimed,
+}
+
+enum Found {
+    No,
+    Whole,
+    At(usize),
+}
+
+/// Queues of a key: one entry without a second allocation, or many.
+enum Queue<R, T> {
+    One(Entry<R, T>),
+    Many(VecDeque<Entry<R, T>>),
+}
+
+/// A fast multiplicative hasher for the correlation maps.
+///
+/// SipHash (the std default) protects tables whose *keys* an attacker chooses. Here every
+/// inserted key comes from our own requests (`Protocol::encode`); the server only chooses
+/// the keys we look up, which cannot make the table degrade. So a cheap hash is safe, and
+/// hashing is a visible share of the per-response cost.
+#[derive(Default, Clone, Copy)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.write_u64(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        // The Fx mixing step (rotate, xor, multiply by an odd constant); `finish` then has
+        // good high bits, which is what hashbrown uses.
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+
+    fn write_u8(&mut self, n: u8) {
+        self.write_u64(u64::from(n));
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<KeyHasher>>;
+
+pub(crate) struct PendingStore<K, R, T> {
+    queues: FastMap<K, Queue<R, T>>,
+    /// `(deadline, seq) → key` of every entry in `queues`.
+    deadlines: BTreeMap<(Instant, u64), K>,
+    len: usize,
+    taints: FastMap<K, u32>,
+    taint_order: VecDeque<K>,
+    taint_limit: usize,
+}
+
+impl<K: Eq + Hash + Clone, R, T> PendingStore<K, R, T> {
+    /// An empty store remembering at most `taint_limit` expired keys (the oldest are forgotten).
+    pub(crate) fn new(taint_limit: usize) -> Self {
+        Self {
+            queues: FastMap::default(),
+            deadlines: BTreeMap::new(),
+            len: 0,
+            taints: FastMap::default(),
+            taint_order: VecDeque::new(),
+            taint_limit: taint_limit.max(1),
+        }
+    }
+
+    /// The number of waiting requests.
+    pub(crate) fn len(&self) -> usize {
+        self.len
+    }
+
+    /// The number of tainted keys remembered (with multiplicity).
+    #[cfg(test)]
+    pub(crate) fn taint_len(&self) -> usize {
+        self.taint_order.len()
+    }
+
+    /// True if `key` has an expired request whose reply may still come.
+    #[cfg(test)]
+    pub(crate) fn is_tainted(&self, key: &K) -> bool {
+        self.taints.contains_key(key)
+    }
+
+    /// The earliest deadline of a waiting request.
+    pub(crate) fn next_deadline(&self) -> Option<Instant> {
+        self.deadlines.first_key_value().map(|((at, _), _)| *at)
+    }
+
+    /// Adds an entry at the back of `key`'s queue. Returns true if its deadline is now the
+    /// earliest (the expiry timer must be moved forward).
+    pub(crate) fn insert(&mut self, key: K, entry: Entry<R, T>) -> bool {
+        self.len += 1;
+        let earliest = self
+            .next_deadline()
+            .is_none_or(|first| entry.deadline < first);
+        self.deadlines
+            .insert((entry.deadline, entry.seq), key.clone());
+        match self.queues.remove(&key) {
+            None => {
+                self.queues.insert(key, Queue::One(entry));
+            }
+            Some(Queue::One(first)) => {
+                let mut queue = VecDeque::with_capacity(2);
+                queue.push_back(first);
+                queue.push_back(entry);
+                self.queues.insert(key, Queue::Many(queue));
+            }
+            Some(Queue::Many(mut queue)) => {
+                queue.push_back(entry);
+                self.queues.insert(key, Queue::Many(queue));
+            }
+        }
+        earliest
+    }
+
+    /// Finds who gets `response`, trying `keys` in order, and removes that entry.
+    pub(crate) fn claim(&mut self, keys: &[K], response: &R) -> Claim<K, R, T> {
+        for key in keys {
+            let tainted = self.taints.contains_key(key);
+            let accepts = |entry: &Entry<R, T>| match &entry.matcher {
+                Some(matcher) => matcher(response),
+                None => !tainted,
+            };
+            let found = match self.queues.get(key) {
+                None => Found::No,
+                Some(Queue::One(entry)) => {
+                    if accepts(entry) {
+                        Found::Whole
+                    } else {
+                        Found::No
+                    }
+                }
+                Some(Queue::Many(queue)) => {
+                    queue.iter().position(accepts).map_or(Found::No, Found::At)
+                }
+            };
+            match found {
+                Found::No => {}
+                Found::Whole => {
+                    if let Some(Queue::One(entry)) = self.queues.remove(key) {
+                        self.forget(&entry);
+                        return Claim::Entry(entry);
+                    }
+                }
+                Found::At(at) => {
+                    if let Some(Queue::Many(queue)) = self.queues.get_mut(key)
+                        && let Some(entry) = queue.remove(at)
+                    {
+                        if queue.is_empty() {
+                            self.queues.remove(key);
+                        }
+                        self.forget(&entry);
+                        return Claim::Entry(entry);
+                    }
+                }
+            }
+            if tainted {
+                self.untaint(key);
+                return Claim::Late(key.clone());
+            }
+        }
+        Claim::Unclaimed
+    }
+
+    /// Removes the entry `seq` under `key` (its caller gave up) and taints the key. Returns
+    /// false if the entry was already gone (completed, expired or failed).
+    pub(crate) fn cancel(&mut self, key: &K, seq: u64) -> bool {
+        self.take(key, seq).is_some()
+    }
+
+    /// Removes and returns the entry `seq` under `key`, tainting the key.
+    fn take(&mut self, key: &K, seq: u64) -> Option<Entry<R, T>> {
+        let removed = match self.queues.get_mut(key) {
+            None => None,
+            Some(Queue::One(entry)) => {
+                if entry.seq == seq {
+                    match self.queues.remove(key) {
+                        Some(Queue::One(entry)) => Some(entry),
+                        _ => None,
+                    }
+                } else {
+                    None
+                }
+            }
+            Some(Queue::Many(queue)) => {
+                let entry = queue
+                    .iter()
+                    .position(|e| e.seq == seq)
+                    .and_then(|at| queue.remove(at));
+                if queue.is_empty() {
+                    self.queues.remove(key);
+                }
+                entry
+            }
+        };
+        if let Some(entry) = &removed {
+            self.forget(entry);
+            self.taint(key.clone());
+        }
+        removed
+    }
+
+    /// Removes every entry whose deadline is at or before `now`, tainting their keys, and
+    /// returns them (oldest deadline first) with their keys.
+    pub(crate) fn expire(&mut self, now: Instant) -> Vec<(K, Entry<R, T>)> {
+        let mut expired = Vec::new();
+        while let Some(((at, seq), key)) = self.deadlines.first_key_value() {
+            if *at > now {
+                break;
+            }
+            let (seq, key) = (*seq, key.clone());
+            match self.take(&key, seq) {
+                Some(entry) => expired.push((key, entry)),
+                // Cannot happen (every entry has a deadline and vice versa); never loop on it.
+                None => {
+                    self.deadlines.pop_first();
+                }
+            }
+        }
+        expired
+    }
+
+    /// Bookkeeping for an entry that left the queues.
+    fn forget(&mut self, entry: &Entry<R, T>) {
+        self.len -= 1;
+        self.deadlines.remove(&(entry.deadline, entry.seq));
+    }
+
+    /// Removes every entry (the connection ended) and forgets all taints: replies to requests
+    /// of the old connection cannot arrive on a new one.
+    pub(crate) fn drain(&mut self) -> Vec<Entry<R, T>> {
+        let mut all = Vec::with_capacity(self.len);
+        for (_, queue) in self.queues.drain() {
+            match queue {
+                Queue::One(entry) => all.push(entry),
+                Queue::Many(queue) => all.extend(queue),
+            }
+        }
+        all.sort_by_key(|e| e.seq);
+        self.len = 0;
+        self.deadlines.clear();
+        self.taints.clear();
+        self.taint_order.clear();
+        all
+    }
+
+    fn taint(&mut self, key: K) {
+        if self.taint_order.len() >= self.taint_limit
+            && let Some(oldest) = self.taint_order.pop_front()
+        {
+            self.decrement(&oldest);
+        }
+        *self.taints.entry(key.clone()).or_insert(0) += 1;
+        self.taint_order.push_back(key);
+    }
+
+    fn untaint(&mut self, key: &K) {
+        if let Some(at) = self.taint_order.iter().position(|k| k == key) {
+            self.taint_order.remove(at);
+        }
+        self.decrement(key);
+    }
+
+    fn decrement(&mut self, key: &K) {
+        if let Some(count) = self.taints.get_mut(key) {
+            *count -= 1;
+            if *count == 0 {
+                self.taints.remove(key);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    type Store = PendingStore<&'static str, u32, &'static str>;
+
+    /// A fixed origin; entry `seq` expires `seq` seconds after it.
+    fn base() -> Instant {
+        static BASE: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
+        *BASE.get_or_init(Instant::now)
+    }
+
+    fn at(secs: u64) -> Instant {
+        base() + Duration::from_secs(secs)
+    }
+
+    fn entry(seq: u64, name: &'static str) -> Entry<u32, &'static str> {
+        Entry {
+            seq,
+            deadline: at(seq),
+            timeout: Duration::from_secs(seq),
+            matcher: None,
+            reply: name,
+        }
+    }
+
+    fn matching(seq: u64, name: &'static str, want: u32) -> Entry<u32, &'static str> {
+        Entry {
+            matcher: Some(Box::new(move |r: &u32| *r == want)),
+            ..entry(seq, name)
+        }
+    }
+
+    fn who(claim: Claim<&'static str, u32, &'static str>) -> String {
+        match claim {
+            Claim::Entry(e) => format!("entry {}", e.reply),
+            Claim::Late(k) => format!("late {k}"),
+            Claim::Unclaimed => "unclaimed".to_owned(),
+        }
+    }
+
+    #[test]
+    fn unique_ids_complete_their_own_request_in_any_order() {
+        let mut store = Store::new(8);
+        store.insert("1", entry(1, "a"));
+        store.insert("2", entry(2, "b"));
+        store.insert("3", entry(3, "c"));
+        assert_eq!(store.len(), 3);
+        assert_eq!(who(store.claim(&["3"], &0)), "entry c");
+        assert_eq!(who(store.claim(&["1"], &0)), "entry a");
+        assert_eq!(who(store.claim(&["2"], &0)), "entry b");
+        assert_eq!(store.len(), 0);
+        assert_eq!(who(store.claim(&["2"], &0)), "unclaimed");
+    }
+
+    #[test]
+    fn same_key_is_fifo_and_matchers_pick_their_reply() {
+        let mut store = Store::new(8);
+        store.insert("typed", matching(1, "first", 10));
+        store.insert("typed", matching(2, "second", 20));
+        store.insert("typed", entry(3, "any"));
+        // The reply for the second request arrives first: its matcher claims it.
+        assert_eq!(who(store.claim(&["typed"], &20)), "entry second");
+        // A reply no matcher accepts goes to the first entry without a matcher.
+        assert_eq!(who(store.claim(&["typed"], &99)), "entry any");
+        assert_eq!(who(store.claim(&["typed"], &10)), "entry first");
+        assert_eq!(store.len(), 0);
+    }
+
+    #[test]
+    fn keys_are_tried_in_order() {
+        let mut store = Store::new(8);
+        store.insert("typed", entry(1, "typed"));
+        // Nothing under "status": falls through to "typed".
+        assert_eq!(who(store.claim(&["status", "typed"], &0)), "entry typed");
+        store.insert("status", entry(2, "status"));
+        store.insert("typed", entry(3, "typed2"));
+        assert_eq!(who(store.claim(&["status", "typed"], &0)), "entry status");
+    }
+
+    #[test]
+    fn late_reply_of_an_expired_id_is_dropped_once() {
+        let mut store = Store::new(8);
+        store.insert("7", entry(7, "seven"));
+        assert!(store.cancel(&"7", 7));
+        assert!(store.is_tainted(&"7"));
+        assert_eq!(store.len(), 0);
+        assert_eq!(who(store.claim(&["7"], &0)), "late 7");
+        assert!(!store.is_tainted(&"7"));
+        assert_eq!(who(store.claim(&["7"], &0)), "unclaimed");
+    }
+
+    #[test]
+    fn fifo_without_matchers_skips_the_late_reply() {
+        // A times out; B is waiting on the same key. A's late reply must not complete B.
+        let mut store = Store::new(8);
+        store.insert("typed", entry(1, "A"));
+        store.insert("typed", entry(2, "B"));
+        assert!(store.cancel(&"typed", 1));
+        assert_eq!(who(store.claim(&["typed"], &0)), "late typed");
+        assert_eq!(who(store.claim(&["typed"], &0)), "entry B");
+    }
+
+    #[test]
+    fn on_a_tainted_key_a_matcher_still_claims_its_reply() {
+        let mut store = Store::new(8);
+        store.insert("typed", entry(1, "A"));
+        store.insert("typed", matching(2, "B", 42));
+        assert!(store.cancel(&"typed", 1));
+        // B's echo check recognises its own reply even though the key is tainted.
+        assert_eq!(who(store.claim(&["typed"], &42)), "entry B");
+        assert!(store.is_tainted(&"typed"));
+        // The next unclaimed reply is A's late one.
+        assert_eq!(who(store.claim(&["typed"], &1)), "late typed");
+        assert!(!store.is_tainted(&"typed"));
+    }
+
+    #[test]
+    fn cancel_of_a_completed_request_taints_nothing() {
+        let mut store = Store::new(8);
+        store.insert("1", entry(1, "a"));
+        assert_eq!(who(store.claim(&["1"], &0)), "entry a");
+        assert!(!store.cancel(&"1", 1));
+        assert!(!store.is_tainted(&"1"));
+        // A different seq under the same key is not removed either.
+        store.insert("1", entry(5, "b"));
+        assert!(!store.cancel(&"1", 4));
+        assert_eq!(store.len(), 1);
+    }
+
+    #[test]
+    fn taints_are_bounded_and_the_oldest_is_forgotten() {
+        let mut store = Store::new(2);
+        for (seq, key) in [(1, "a"), (2, "b"), (3, "c")] {
+            store.insert(key, entry(seq, key));
+            assert!(store.cancel(&key, seq));
+        }
+        assert_eq!(store.taint_len(), 2);
+        assert!(!store.is_tainted(&"a"));
+        assert!(store.is_tainted(&"b"));
+        assert!(store.is_tainted(&"c"));
+    }
+
+    #[test]
+    fn taints_count_multiple_expiries_on_one_key() {
+        let mut store = Store::new(8);
+        store.insert("k", entry(1, "a"));
+        store.insert("k", entry(2, "b"));
+        assert!(store.cancel(&"k", 1));
+        assert!(store.cancel(&"k", 2));
+        assert_eq!(who(store.claim(&["k"], &0)), "late k");
+        assert_eq!(who(store.claim(&["k"], &0)), "late k");
+        assert_eq!(who(store.claim(&["k"], &0)), "unclaimed");
+    }
+
+    #[test]
+    fn drain_returns_everything_in_seq_order_and_clears_taints() {
+        let mut store = Store::new(8);
+        store.insert("b", entry(2, "two"));
+        store.insert("a", entry(1, "one"));
+        store.insert("a", entry(3, "three"));
+        store.insert("x", entry(9, "x"));
+        assert!(store.cancel(&"x", 9));
+        let drained: Vec<_> = store.drain().into_iter().map(|e| e.reply).collect();
+        assert_eq!(drained, ["one", "two", "three"]);
+        assert_eq!(store.len(), 0);
+        assert_eq!(store.taint_len(), 0);
+        assert!(!store.is_tainted(&"x"));
+    }
+
+    #[test]
+    fn expire_takes_due_entries_in_deadline_order_and_taints_their_keys() {
+        let mut store = Store::new(8);
+        assert_eq!(store.next_deadline(), None);
+        assert!(store.insert("b", entry(5, "five")));
+        // An earlier deadline moves the timer forward; a later one does not.
+        assert!(store.insert("a", entry(2, "two")));
+        assert!(!store.insert("a", entry(9, "nine")));
+        assert_eq!(store.next_deadline(), Some(at(2)));
+        assert!(store.expire(at(1)).is_empty());
+        let expired: Vec<_> = store
+            .expire(at(5))
+            .into_iter()
+            .map(|(key, e)| (key, e.reply))
+            .collect();
+        assert_eq!(expired, [("a", "two"), ("b", "five")]);
+        assert_eq!(store.len(), 1);
+        assert_eq!(store.next_deadline(), Some(at(9)));
+        assert!(store.is_tainted(&"a"));
+        assert!(store.is_tainted(&"b"));
+        // The request still waiting under "a" is not disturbed, and the late reply of "two"
+        // is recognised as such.
+        assert_eq!(who(store.claim(&["a"], &0)), "late a");
+        assert_eq!(who(store.claim(&["a"], &0)), "entry nine");
+        assert_eq!(store.next_deadline(), None);
+    }
+
+    #[test]
+    fn claimed_cancelled_and_drained_entries_leave_no_deadline_behind() {
+        let mut store = Store::new(8);
+        store.insert("1", entry(1, "a"));
+        store.insert("2", entry(2, "b"));
+        store.insert("3", entry(3, "c"));
+        assert_eq!(who(store.claim(&["1"], &0)), "entry a");
+        assert_eq!(store.next_deadline(), Some(at(2)));
+        assert!(store.cancel(&"2", 2));
+        assert_eq!(store.next_deadline(), Some(at(3)));
+        assert_eq!(store.drain().len(), 1);
+        assert_eq!(store.next_deadline(), None);
+        assert!(store.expire(at(100)).is_empty());
+    }
+
+    #[test]
+    fn key_hasher_spreads_sequential_ids_and_strings() {
+        use std::hash::BuildHasher;
+        let build = BuildHasherDefault::<KeyHasher>::default();
+        // Request ids are sequential: their hashes must differ in the low bits hashbrown uses
+        // for the bucket index.
+        let buckets: std::collections::BTreeSet<u64> =
+            (1..=1024u64).map(|id| build.hash_one(id) & 1023).collect();
+        assert!(
+            buckets.len() > 600,
+            "{} distinct buckets of 1024",
+            buckets.len()
+        );
+        // String keys (reply types) that share a prefix still hash apart.
+        let a = build.hash_one("ResponseGetMessages");
+        let b = build.hash_one("ResponseGetMessageX");
+        assert_ne!(a, b);
+        assert_ne!(build.hash_one(1u64), build.hash_one(2u64));
+    }
+}
