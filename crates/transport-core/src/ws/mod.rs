@@ -62,5 +62,5 @@ pub use connect::{WsConnectOptions, WsConnection, WsHeaderValue, connect};
 pub use event::{ConnectionEvent, Events};
 pub use frame::WsFrame;
 pub use inbox::{NotificationItem, Notifications};
-pub use protocol::{HandshakeIo, Inbound, Matcher, Outgoing, Protocol};
+pub use protocol::{HandshakeIo, Inbound, Match, Matcher, Outgoing, Protocol};
 pub use state::{CloseReason, ConnectionState};

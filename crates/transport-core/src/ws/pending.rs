@@ -2,8 +2,9 @@
 //!
 //! `key → queue of entries`. A response names candidate keys; under each key the oldest entry
 //! whose matcher accepts it is completed (an entry without a matcher accepts anything). When a
-//! request expires its key is *tainted*: the next response under that key that no entry **with
-//! a matcher** claims is the expired request's late reply and is dropped. This serves unique
+//! request expires its key is *tainted*: the next response under that key that no entry's
+//! matcher claims **with certainty** ([`Match::Yes`]) is the expired request's late reply and is
+//! dropped. This serves unique
 //! numeric ids and FIFO-by-reply-type with echo matchers alike.
 //!
 //! The store also keeps every entry's deadline, ordered, so one timer per connection (not one
@@ -16,7 +17,27 @@ use std::time::Duration;
 use tokio::time::Instant;
 
 /// The matcher of one entry.
-pub(crate) type EntryMatcher<R> = Box<dyn Fn(&R) -> bool + Send + Sync>;
+pub(crate) type EntryMatcher<R> = Box<dyn Fn(&R) -> Match + Send + Sync>;
+
+/// What a matcher says about a response.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Match {
+    /// The response echoes this request's identifying fields: it is this request's reply.
+    Yes,
+    /// The response carries nothing to check (no echo field): it may be this request's reply.
+    /// Treated like an entry without a matcher: accepted in order, except under a tainted key,
+    /// where it is taken for the late reply of the expired request instead.
+    Plausible,
+    /// The response belongs to another request.
+    No,
+}
+
+impl From<bool> for Match {
+    fn from(accepts: bool) -> Self {
+        if accepts { Self::Yes } else { Self::No }
+    }
+}
 
 /// One waiting request.
 pub(crate) struct Entry<R, T> {
@@ -172,9 +193,10 @@ impl<K: Eq + Hash + Clone, R, T> PendingStore<K, R, T> {
     pub(crate) fn claim(&mut self, keys: &[K], response: &R) -> Claim<K, R, T> {
         for key in keys {
             let tainted = self.taints.contains_key(key);
-            let accepts = |entry: &Entry<R, T>| match &entry.matcher {
-                Some(matcher) => matcher(response),
-                None => !tainted,
+            let accepts = |entry: &Entry<R, T>| match entry.matcher.as_ref().map(|m| m(response)) {
+                Some(Match::Yes) => true,
+                Some(Match::No) => false,
+                Some(Match::Plausible) | None => !tainted,
             };
             let found = match self.queues.get(key) {
                 None => Found::No,
@@ -354,7 +376,7 @@ mod tests {
 
     fn matching(seq: u64, name: &'static str, want: u32) -> Entry<u32, &'static str> {
         Entry {
-            matcher: Some(Box::new(move |r: &u32| *r == want)),
+            matcher: Some(Box::new(move |r: &u32| Match::from(*r == want))),
             ..entry(seq, name)
         }
     }
@@ -441,6 +463,33 @@ mod tests {
         // The next unclaimed reply is A's late one.
         assert_eq!(who(store.claim(&["typed"], &1)), "late typed");
         assert!(!store.is_tainted(&"typed"));
+    }
+
+    /// An echo check over `u32` replies: `0` carries no echo field (plausible for anyone).
+    fn echo(seq: u64, name: &'static str, want: u32) -> Entry<u32, &'static str> {
+        Entry {
+            matcher: Some(Box::new(move |r: &u32| match *r {
+                0 => Match::Plausible,
+                r if r == want => Match::Yes,
+                _ => Match::No,
+            })),
+            ..entry(seq, name)
+        }
+    }
+
+    #[test]
+    fn a_plausible_match_is_accepted_in_order_but_not_under_a_taint() {
+        let mut store = Store::new(8);
+        store.insert("typed", echo(1, "A", 10));
+        store.insert("typed", echo(2, "B", 20));
+        // Untainted: a reply without an echo field goes to the oldest request.
+        assert_eq!(who(store.claim(&["typed"], &0)), "entry A");
+        store.insert("typed", echo(3, "C", 30));
+        assert!(store.cancel(&"typed", 2));
+        // Tainted: a reply without an echo field is B's late reply, not C's.
+        assert_eq!(who(store.claim(&["typed"], &0)), "late typed");
+        assert!(!store.is_tainted(&"typed"));
+        assert_eq!(who(store.claim(&["typed"], &0)), "entry C");
     }
 
     #[test]

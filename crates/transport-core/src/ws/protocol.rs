@@ -3,6 +3,7 @@
 use crate::error::{Error, Result};
 use crate::ws::connect::WsConnection;
 use crate::ws::frame::WsFrame;
+pub use crate::ws::pending::Match;
 use http::HeaderMap;
 use std::fmt::{self, Debug};
 use std::future::Future;
@@ -14,7 +15,7 @@ use tokio::time::Instant;
 /// A check that a response belongs to a particular request (an "echo" check: the response
 /// repeats a field of the request). Runs inside the engine's reader: it must be cheap and must
 /// not block.
-pub type Matcher<P> = Box<dyn Fn(&<P as Protocol>::Response) -> bool + Send + Sync>;
+pub type Matcher<P> = Box<dyn Fn(&<P as Protocol>::Response) -> Match + Send + Sync>;
 
 /// A request encoded for the wire, with what the engine needs to correlate its reply.
 #[non_exhaustive]
@@ -52,11 +53,23 @@ impl<P: Protocol + ?Sized> Outgoing<P> {
         }
     }
 
-    /// Sets a matcher: only a response it accepts completes this request.
+    /// Sets a yes/no matcher: only a response it accepts completes this request.
     #[must_use]
     pub fn with_matcher(
         mut self,
         matcher: impl Fn(&P::Response) -> bool + Send + Sync + 'static,
+    ) -> Self {
+        self.matcher = Some(Box::new(move |r: &P::Response| Match::from(matcher(r))));
+        self
+    }
+
+    /// Sets a three-way matcher: [`Match::Yes`] when the response echoes this request,
+    /// [`Match::No`] when it belongs to another, [`Match::Plausible`] when it carries nothing to
+    /// check (then it is accepted in order, but never as the reply after a timeout on the key).
+    #[must_use]
+    pub fn with_match(
+        mut self,
+        matcher: impl Fn(&P::Response) -> Match + Send + Sync + 'static,
     ) -> Self {
         self.matcher = Some(Box::new(matcher));
         self
