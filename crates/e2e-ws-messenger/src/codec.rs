@@ -5,7 +5,7 @@
 
 use crate::api::{Inbound, Request};
 use crate::error::Error;
-use crate::framing::{WsFrame, Framing};
+use crate::framing::{Framing, WsFrame};
 
 /// Packs a request into a frame. It does not [validate](Request::validate) the request; do
 /// that first for input built by the user.

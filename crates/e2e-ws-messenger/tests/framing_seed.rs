@@ -9,7 +9,7 @@ mod seed;
 
 use e2e_ws_messenger::api::{Inbound, Request};
 use e2e_ws_messenger::codec::{decode_inbound, decode_request, encode_inbound, encode_request};
-use e2e_ws_messenger::framing::{WsFrame, Framing, Sniffing, builtin_candidates};
+use e2e_ws_messenger::framing::{Framing, Sniffing, WsFrame, builtin_candidates};
 use seed::Kind;
 
 #[test]

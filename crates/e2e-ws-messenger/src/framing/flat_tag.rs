@@ -1,6 +1,6 @@
 //! [`FlatTag`]: candidate B, `{"@type": "<wire name>", …body properties…}`.
 
-use super::{Decoded, WsFrame, Framing, frame_text, json_text, named, parse_json, shape};
+use super::{Decoded, Framing, WsFrame, frame_text, json_text, named, parse_json, shape};
 use crate::error::FramingError;
 use serde_json::Value;
 
@@ -92,8 +92,9 @@ mod tests {
             WsFrame::Text(r#"{"@class":"RequestGetServerSettings"}"#.into())
         );
         assert_eq!(framing.decode(&frame).unwrap().body, json!({}));
-        let java =
-            WsFrame::Text(r#"{"@class":"com.jetico.ws.ResponsePong","serverVersion":"7.14"}"#.into());
+        let java = WsFrame::Text(
+            r#"{"@class":"com.jetico.ws.ResponsePong","serverVersion":"7.14"}"#.into(),
+        );
         let decoded = framing.decode(&java).unwrap();
         assert_eq!(decoded.wire_name, "ResponsePong");
         assert_eq!(decoded.body, json!({"serverVersion": "7.14"}));

@@ -1,7 +1,7 @@
 //! [`NamePrefix`]: candidate E, `<wire name><separator>{…}` as text.
 
 use super::{
-    Decoded, WsFrame, Framing, frame_text, json_text, named, parse_json, plausible_name, shape,
+    Decoded, Framing, WsFrame, frame_text, json_text, named, parse_json, plausible_name, shape,
 };
 use crate::error::FramingError;
 use serde_json::Value;

@@ -1,6 +1,6 @@
 //! [`FramingProbe`]: the sans-IO part of detecting the framing at connect.
 
-use super::{WsFrame, Framing, builtin_candidates};
+use super::{Framing, WsFrame, builtin_candidates};
 use crate::api::requests::{RequestPing, ResponsePong};
 use crate::api::{Response, WireMessage};
 use std::fmt;

@@ -1,6 +1,6 @@
 //! [`Sniffing`]: a decode-only framing that recognises any built-in candidate.
 
-use super::{Decoded, WsFrame, Framing, builtin_candidates};
+use super::{Decoded, Framing, WsFrame, builtin_candidates};
 use crate::api::{Notification, Request, Response};
 use crate::error::FramingError;
 use serde_json::Value;

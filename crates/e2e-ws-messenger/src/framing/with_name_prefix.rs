@@ -1,6 +1,6 @@
 //! [`WithNamePrefix`]: sends Java class names instead of bare wire names.
 
-use super::{Decoded, WsFrame, Framing};
+use super::{Decoded, Framing, WsFrame};
 use crate::error::FramingError;
 use serde_json::Value;
 

@@ -1,6 +1,6 @@
 //! [`WrapperArray`]: candidate D, `["<wire name>", {…}]`.
 
-use super::{Decoded, WsFrame, Framing, frame_text, json_text, named, parse_json, shape};
+use super::{Decoded, Framing, WsFrame, frame_text, json_text, named, parse_json, shape};
 use crate::error::FramingError;
 use serde_json::Value;
 
