@@ -8,6 +8,7 @@ pub mod crypto;
 mod error;
 pub mod framing;
 pub mod model;
+pub mod protocol;
 
 pub use error::{CryptoError, EnvelopeError, Error, FramingError};
 
