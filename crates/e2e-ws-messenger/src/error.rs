@@ -37,6 +37,17 @@ pub enum Error {
     #[error(transparent)]
     Crypto(#[from] CryptoError),
 
+    /// The server answered a request with a response of another type than the request
+    /// expects (for example a `ResponseStatusMessage` with status `ok` for a request that has a
+    /// typed response).
+    #[error("the server answered {request_type} with {reply}, not the expected reply type")]
+    UnexpectedReply {
+        /// The wire name of the request.
+        request_type: String,
+        /// The wire name of the reply that came.
+        reply: String,
+    },
+
     /// The server answered a request with a `ResponseStatusMessage` whose status is not `ok`.
     #[error("the server answered {request_type} with status `{status}`{}", fmt_description(description.as_deref()))]
     Server {
@@ -115,6 +126,14 @@ pub enum FramingError {
     /// Sniffing tried every candidate framing and none matched the frame's shape.
     #[error("no candidate framing matched the frame ({tried} tried)")]
     Unrecognized {
+        /// How many candidates were tried.
+        tried: usize,
+    },
+
+    /// Framing detection at connect sent `RequestPing` in every candidate framing and none was
+    /// answered with a `ResponsePong`.
+    #[error("no candidate framing was answered with a ResponsePong ({tried} tried)")]
+    NotDetected {
         /// How many candidates were tried.
         tried: usize,
     },
