@@ -212,10 +212,8 @@ impl ClientBuilder {
                 if self.probe_timeout.is_zero() {
                     return Err(Error::invalid_input("probe_timeout", "must be positive"));
                 }
-                let ping = RequestPing::new(
-                    self.client_version.clone(),
-                    crate::model::Timestamp::now(),
-                );
+                let ping =
+                    RequestPing::new(self.client_version.clone(), crate::model::Timestamp::now());
                 let detected =
                     detect_framing(&self.config.connect, probe, &ping, self.probe_timeout).await?;
                 Arc::from(detected.framing)
@@ -517,9 +515,11 @@ impl Client {
         let name = request.wire_name().to_owned();
         let _turn = match self.inner.concurrency {
             Concurrency::SerialPerQueue => {
-                let queue = Arc::clone(lock(&self.inner.queues).entry(key.clone()).or_insert_with(
-                    || Arc::new(Semaphore::new(1)),
-                ));
+                let queue = Arc::clone(
+                    lock(&self.inner.queues)
+                        .entry(key.clone())
+                        .or_insert_with(|| Arc::new(Semaphore::new(1))),
+                );
                 match tokio::time::timeout_at(deadline, queue.acquire_owned()).await {
                     Ok(Ok(turn)) => Some(turn),
                     // The semaphore is never closed.

@@ -17,9 +17,14 @@ use std::fmt;
 use std::pin::Pin;
 use std::sync::Arc;
 use std::task::{Context, Poll};
-use transport_core::ws::{ConnectionEvent, ConnectionState, Events, NotificationItem, Notifications};
+use transport_core::ws::{
+    ConnectionEvent, ConnectionState, Events, NotificationItem, Notifications,
+};
 
 /// One item of an [`EventStream`].
+// Like `Notification` itself: events are handled one at a time, boxing would only make matching
+// clumsier.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum Event {

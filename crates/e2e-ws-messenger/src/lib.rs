@@ -12,6 +12,9 @@ pub mod events;
 pub mod framing;
 pub mod model;
 pub mod protocol;
+#[cfg(feature = "testkit")]
+#[cfg_attr(docsrs, doc(cfg(feature = "testkit")))]
+pub mod testkit;
 
 pub use client::{Client, ClientBuilder, Concurrency};
 pub use error::{CryptoError, EnvelopeError, Error, FramingError};

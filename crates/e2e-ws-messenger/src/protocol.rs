@@ -196,9 +196,7 @@ impl MessengerProtocol {
             }
             // A status message that does not decode cannot be routed (its `requestType` is the
             // key); a typed response can: its type is the key.
-            Err(error)
-                if Response::is_known(&name) && name != ResponseStatusMessage::WIRE_NAME =>
-            {
+            Err(error) if Response::is_known(&name) && name != ResponseStatusMessage::WIRE_NAME => {
                 Classified::BadResponse(name, error)
             }
             Err(error) => Classified::Unknown(error.to_string()),
@@ -226,7 +224,8 @@ impl MessengerProtocol {
     }
 }
 
-/// What a frame is, before the engine sees it.
+/// What a frame is, before the engine sees it (short-lived, so not boxed).
+#[allow(clippy::large_enum_variant)]
 enum Classified {
     Response(Response),
     BadResponse(String, Error),
@@ -497,13 +496,18 @@ mod tests {
         let shown = format!("{p:?}");
         assert!(!shown.contains("app-secret-7"), "{shown}");
         assert!(shown.contains("7.15"), "{shown}");
-        assert!(matches!(p.keepalive(), Some(Request::Ping(ref ping)) if ping.client_version == "7.14"));
+        assert!(
+            matches!(p.keepalive(), Some(Request::Ping(ref ping)) if ping.client_version == "7.14")
+        );
         assert!(!p.is_fatal_close(4001));
         let strict = protocol().with_fatal_close_codes(vec![4001]);
         assert!(strict.is_fatal_close(4001));
         let refusal = refused(
             "RequestAuthenticationByApplication",
-            &ResponseStatusMessage::new("RequestAuthenticationByApplication", Status::from("DENIED")),
+            &ResponseStatusMessage::new(
+                "RequestAuthenticationByApplication",
+                Status::from("DENIED"),
+            ),
         );
         assert_eq!(
             refusal.to_string(),
