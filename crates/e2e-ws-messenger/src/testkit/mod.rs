@@ -11,7 +11,8 @@
 //!
 //! For fault injection an [`Interceptor`] decides per request what the server does
 //! ([`Action`]: answer, ignore, drop the connection, send other frames instead or first, hold
-//! the answer back so that later ones overtake it); [`FakeMessengerServer::push`],
+//! the answer back so that a later one overtakes it, or delay it until after the client gave
+//! up); [`FakeMessengerServer::push`],
 //! [`FakeMessengerServer::push_frame`] and [`FakeMessengerServer::disconnect_all`] act at any
 //! time.
 //!
@@ -79,8 +80,11 @@ pub enum Action {
     /// Send these frames first (a flood of notifications, garbage), then handle and answer.
     Before(Vec<WsFrame>),
     /// Handle it now but hold the answer back: it is sent after the answer of the next request
-    /// on this connection (out of order).
+    /// on this connection (the later answer overtakes it: out of order).
     Hold,
+    /// Handle it now but send the answer only when the next request on this connection comes,
+    /// before that request's answer (a late reply, after the client gave up waiting).
+    Delay,
 }
 
 /// A request as the [`Interceptor`] sees it.
@@ -153,6 +157,17 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
+/// Per-connection bookkeeping of the server.
+#[derive(Default)]
+struct LinkState {
+    /// Requests seen.
+    requests: usize,
+    /// Answers to send after the next answer ([`Action::Hold`]).
+    held: Vec<WsFrame>,
+    /// Answers to send when the next request comes ([`Action::Delay`]).
+    delayed: Vec<WsFrame>,
+}
+
 /// What the connection task does after processing a frame.
 enum After {
     Continue,
@@ -205,8 +220,7 @@ impl Shared {
     fn process(
         &self,
         connection: usize,
-        nth: &mut usize,
-        held: &mut Vec<WsFrame>,
+        link: &mut LinkState,
         frame: &WsFrame,
     ) -> (Vec<WsFrame>, After) {
         let decoded = match self.framing.decode(frame) {
@@ -236,41 +250,41 @@ impl Shared {
                 let user = lock(&self.state).sessions.get(&connection).cloned();
                 intercept(&Intercepted {
                     connection,
-                    nth: *nth,
+                    nth: link.requests,
                     user: user.as_ref(),
                     request: &request,
                 })
             }
             None => Action::Handle,
         };
-        *nth += 1;
-        let mut first = Vec::new();
-        let mut hold = false;
-        let mut after = After::Continue;
+        link.requests += 1;
+        // Delayed answers go out before anything this request causes.
+        let mut out = std::mem::take(&mut link.delayed);
         match action {
-            Action::Handle => {}
-            Action::Ignore => return (Vec::new(), After::Continue),
-            Action::DropConnection => return (Vec::new(), After::Drop),
-            Action::HandleThenDrop => after = After::Drop,
-            Action::Replace(frames) => return (frames, After::Continue),
-            Action::Before(frames) => first = frames,
-            Action::Hold => hold = true,
+            Action::Handle | Action::Hold | Action::Delay | Action::HandleThenDrop => {}
+            Action::Ignore => return (out, After::Continue),
+            Action::DropConnection => return (out, After::Drop),
+            Action::Replace(frames) => {
+                out.extend(frames);
+                return (out, After::Continue);
+            }
+            Action::Before(ref frames) => out.extend(frames.iter().cloned()),
         }
         let outcome: Outcome = lock(&self.state).handle(connection, request);
         for push in outcome.pushes {
             self.deliver(&push.to, push.except, push.notification);
         }
-        if matches!(after, After::Drop) {
-            return (first, After::Drop);
-        }
         let reply = outcome.reply.and_then(|reply| self.encode(&reply));
-        if hold {
-            held.extend(reply);
-            return (first, After::Continue);
+        match action {
+            Action::HandleThenDrop => return (out, After::Drop),
+            Action::Hold => link.held.extend(reply),
+            Action::Delay => link.delayed.extend(reply),
+            _ => {
+                out.extend(reply);
+                out.append(&mut link.held);
+            }
         }
-        first.extend(reply);
-        first.append(held);
-        (first, after)
+        (out, After::Continue)
     }
 }
 
@@ -347,14 +361,13 @@ async fn serve(shared: Arc<Shared>, mut conn: FakeConnection) {
     let index = conn.index();
     let (tx, mut rx) = mpsc::unbounded_channel();
     lock(&shared.links).insert(index, tx);
-    let mut nth = 0usize;
-    let mut held = Vec::new();
+    let mut link = LinkState::default();
     let close = loop {
         let after = tokio::select! {
             frame = conn.recv() => {
                 let Some(frame) = frame else { break false };
                 shared.record(index, Direction::FromClient, &frame);
-                let (frames, after) = shared.process(index, &mut nth, &mut held, &frame);
+                let (frames, after) = shared.process(index, &mut link, &frame);
                 let mut sent = true;
                 for frame in frames {
                     shared.record(index, Direction::ToClient, &frame);
