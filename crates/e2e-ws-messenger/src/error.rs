@@ -255,6 +255,33 @@ pub enum CryptoError {
         /// The session key uuid of the key that was given.
         given: String,
     },
+
+    /// A user has published no public key (`publicKeyBase64` is null): nothing can be wrapped
+    /// for them and nothing they signed can be verified.
+    #[error("user {user_id} has no public key")]
+    NoPublicKey {
+        /// The user.
+        user_id: String,
+    },
+
+    /// A session key copy does not name its signer (`signerUserId`), so its signature cannot
+    /// be verified; it is refused.
+    #[error("session key {session_key_uuid} does not name its signer")]
+    UnknownSigner {
+        /// The session key.
+        session_key_uuid: String,
+    },
+
+    /// A decrypted text is not UTF-8 (a wrong key decrypts to garbage: there is no MAC).
+    #[error("the decrypted `{field}` is not UTF-8 text")]
+    NotUtf8 {
+        /// The field (`"bodyEncryptedBase64"`, `"userNick"`).
+        field: String,
+    },
+
+    /// An envelope to open names no session key, and none was given.
+    #[error("the envelope names no session key")]
+    NoSessionKey,
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ pub mod codec;
 pub mod correlation;
 pub mod crypto;
 pub mod detect;
+pub mod e2e;
 mod error;
 pub mod events;
 pub mod framing;
