@@ -93,9 +93,10 @@ impl Chat {
     /// ([`ClientBuilder::crypto`](crate::ClientBuilder::crypto)) or no credentials yet
     /// (register or authenticate first).
     pub fn new(client: &Client) -> Result<Self, Error> {
-        let crypto = client.crypto().cloned().ok_or_else(|| {
-            Error::invalid_input("crypto", "the client has no crypto provider")
-        })?;
+        let crypto = client
+            .crypto()
+            .cloned()
+            .ok_or_else(|| Error::invalid_input("crypto", "the client has no crypto provider"))?;
         let me = client
             .credentials()
             .ok_or_else(|| {
@@ -231,12 +232,18 @@ impl Chat {
             ));
         }
         if dialog && others.len() != 1 {
-            return Err(Error::invalid_input("members", "a dialog has exactly one partner"));
+            return Err(Error::invalid_input(
+                "members",
+                "a dialog has exactly one partner",
+            ));
         }
         let mine = self.published_key(&self.me).await?;
-        let signer_key_pair = mine.key_pair_uuid.clone().ok_or_else(|| CryptoError::NoPublicKey {
-            user_id: self.me.to_string(),
-        })?;
+        let signer_key_pair =
+            mine.key_pair_uuid
+                .clone()
+                .ok_or_else(|| CryptoError::NoPublicKey {
+                    user_id: self.me.to_string(),
+                })?;
         let mut recipients = vec![(self.me.clone(), mine.public_key)];
         for other in others {
             recipients.push((other.clone(), self.published_key(other).await?.public_key));
@@ -330,7 +337,10 @@ impl Chat {
         }
         let reply = self
             .client
-            .request(RequestGetSessionKey::new(conversation.clone(), uuid.clone()))
+            .request(RequestGetSessionKey::new(
+                conversation.clone(),
+                uuid.clone(),
+            ))
             .await?;
         self.open_session_key(&reply.session_key).await
     }
@@ -345,7 +355,11 @@ impl Chat {
         &self,
         conversation: &ConversationUuid,
     ) -> Result<(SessionKeyUuid, SymmetricKey), Error> {
-        let known = self.cache().current.get(&lower(conversation.as_str())).cloned();
+        let known = self
+            .cache()
+            .current
+            .get(&lower(conversation.as_str()))
+            .cloned();
         if let Some(uuid) = known {
             let key = self.session_key(conversation, &uuid).await?;
             return Ok((uuid, key));
@@ -406,13 +420,8 @@ impl Chat {
     ) -> Result<Message, Error> {
         let (uuid, key) = self.current_key(conversation).await?;
         let (iv, body) = self.crypto.encrypt_body(&key, text.as_bytes())?;
-        let request = RequestAddMessage::new(
-            body,
-            conversation.clone(),
-            iv,
-            MessageUuid::random(),
-            uuid,
-        );
+        let request =
+            RequestAddMessage::new(body, conversation.clone(), iv, MessageUuid::random(), uuid);
         Ok(self.client.request(request).await?.message)
     }
 
@@ -429,14 +438,12 @@ impl Chat {
         let Some(body) = self.crypto.decrypt_body(&key, message)? else {
             return Ok(None);
         };
-        String::from_utf8(body)
-            .map(Some)
-            .map_err(|_| {
-                CryptoError::NotUtf8 {
-                    field: "bodyEncryptedBase64".into(),
-                }
-                .into()
-            })
+        String::from_utf8(body).map(Some).map_err(|_| {
+            CryptoError::NotUtf8 {
+                field: "bodyEncryptedBase64".into(),
+            }
+            .into()
+        })
     }
 
     /// Decrypts a conversation-scoped envelope (a member's nick, a title), with the session key
@@ -520,7 +527,10 @@ impl Chat {
         })?;
         let mut recipients = Vec::new();
         for user in members.admins.iter().chain(&members.members) {
-            if recipients.iter().all(|(u, _): &(UserId, PemPublicKey)| u != user) {
+            if recipients
+                .iter()
+                .all(|(u, _): &(UserId, PemPublicKey)| u != user)
+            {
                 recipients.push((user.clone(), self.published_key(user).await?.public_key));
             }
         }

@@ -12,7 +12,7 @@ use e2e_ws_messenger::api::Notification;
 use e2e_ws_messenger::framing::TypeAndBody;
 use e2e_ws_messenger::model::UserId;
 use e2e_ws_messenger::testkit::{Direction, FakeMessengerServer, test_keys};
-use e2e_ws_messenger::{Event, Error};
+use e2e_ws_messenger::{Error, Event};
 use fake::{next, registered};
 
 const ALICE_PHONE: &str = "+35794048714";
@@ -63,7 +63,10 @@ async fn two_clients_exchange_encrypted_messages_and_read_receipts() {
         Some("Hello Bob, the door code is 4711")
     );
     assert_eq!(
-        bob_chat.decrypt_envelope(&received.user_nick).await.unwrap(),
+        bob_chat
+            .decrypt_envelope(&received.user_nick)
+            .await
+            .unwrap(),
         "Alice A."
     );
 
@@ -163,7 +166,11 @@ async fn two_clients_exchange_encrypted_messages_and_read_receipts() {
     }
     // Frames went both ways on every connection.
     let recorded = server.frames();
-    assert!(recorded.iter().any(|f| f.direction == Direction::FromClient));
+    assert!(
+        recorded
+            .iter()
+            .any(|f| f.direction == Direction::FromClient)
+    );
     assert!(recorded.iter().any(|f| f.direction == Direction::ToClient));
     alice.shutdown().await;
     bob.shutdown().await;
@@ -194,11 +201,18 @@ async fn a_group_title_and_a_third_member_who_was_not_invited() {
     })
     .await;
 
-    let message = alice_chat.send_text(&group.uuid, "for members only").await.unwrap();
+    let message = alice_chat
+        .send_text(&group.uuid, "for members only")
+        .await
+        .unwrap();
     // Carol is not a member: the server refuses her the key, and the body stays closed.
     let err = carol_chat.decrypt_text(&message).await.unwrap_err();
     match err {
-        Error::Server { request_type, status, .. } => {
+        Error::Server {
+            request_type,
+            status,
+            ..
+        } => {
             assert_eq!(request_type, "RequestGetSessionKey");
             assert_eq!(status.as_str(), "forbidden");
         }

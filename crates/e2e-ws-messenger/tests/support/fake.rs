@@ -47,7 +47,8 @@ pub(crate) async fn registered(
         .connect()
         .await
         .unwrap();
-    let request = RequestRegisterApplication::new(phone, ApplicationId::random(), device()).unwrap();
+    let request =
+        RequestRegisterApplication::new(phone, ApplicationId::random(), device()).unwrap();
     client.register_application(request).await.unwrap();
     let code = server.sms_code(phone).expect("an SMS was sent");
     let credentials = client.confirm_registration(code).await.unwrap();
@@ -65,7 +66,10 @@ pub(crate) async fn registered(
 
 /// The next event `pick` accepts (others are skipped); panics after a minute of (virtual)
 /// time or when the stream ends.
-pub(crate) async fn next<T>(events: &mut EventStream, mut pick: impl FnMut(Event) -> Option<T>) -> T {
+pub(crate) async fn next<T>(
+    events: &mut EventStream,
+    mut pick: impl FnMut(Event) -> Option<T>,
+) -> T {
     tokio::time::timeout(Duration::from_secs(60), async {
         loop {
             let event = events.recv().await.expect("the event stream ended");
