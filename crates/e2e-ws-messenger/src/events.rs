@@ -11,6 +11,7 @@
 
 use crate::api::Notification;
 use crate::framing::Framing;
+use crate::protocol::Pushed;
 use futures_util::Stream;
 use serde_json::Value;
 use std::fmt;
@@ -37,9 +38,9 @@ pub enum Event {
         /// How many.
         missed: u64,
     },
-    /// The connection ended; requests pending on it failed. Notifications the server pushes
-    /// until [`Event::Reconnected`] cannot reach this client: resynchronise afterwards (for
-    /// example with `RequestGetConversationsFull`).
+    /// The connection ended; requests pending on it failed. Reported as soon as it happens,
+    /// possibly before notifications the old connection had already delivered. Notifications
+    /// the server pushes until [`Event::Reconnected`] cannot reach this client.
     Disconnected {
         /// Why it ended.
         reason: String,
@@ -48,6 +49,9 @@ pub enum Event {
     },
     /// A new connection is ready: the handshake (`RequestPing`, then
     /// `RequestAuthenticationByApplication` when the client has credentials) succeeded again.
+    /// It sits exactly where the gap is: notifications before it came from earlier
+    /// connections, notifications after it from the new one. Resynchronise here (for example
+    /// with `RequestGetConversationsFull`): what the server pushed in between is lost.
     Reconnected,
     /// The application keepalive (`RequestPing`) got no answer in time; a reconnect follows.
     KeepaliveFailed {
@@ -93,23 +97,20 @@ pub enum Event {
 pub struct EventStream {
     events: Events,
     events_done: bool,
-    notifications: Notifications<Notification>,
+    notifications: Notifications<Pushed>,
     framing: Arc<dyn Framing>,
-    disconnected: bool,
 }
 
 impl fmt::Debug for EventStream {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("EventStream")
-            .field("disconnected", &self.disconnected)
-            .finish_non_exhaustive()
+        f.debug_struct("EventStream").finish_non_exhaustive()
     }
 }
 
 impl EventStream {
     pub(crate) fn new(
         events: Events,
-        notifications: Notifications<Notification>,
+        notifications: Notifications<Pushed>,
         framing: Arc<dyn Framing>,
     ) -> Self {
         Self {
@@ -117,7 +118,6 @@ impl EventStream {
             events_done: false,
             notifications,
             framing,
-            disconnected: false,
         }
     }
 
@@ -137,23 +137,16 @@ impl EventStream {
 
     fn translate(&mut self, event: ConnectionEvent) -> Option<Event> {
         Some(match event {
-            ConnectionEvent::StateChanged(ConnectionState::Ready) if self.disconnected => {
-                self.disconnected = false;
-                Event::Reconnected
-            }
             ConnectionEvent::StateChanged(ConnectionState::Closed { reason }) => Event::Closed {
                 reason: reason.to_string(),
             },
             ConnectionEvent::Disconnected {
                 reason,
                 failed_requests,
-            } => {
-                self.disconnected = true;
-                Event::Disconnected {
-                    reason,
-                    failed_requests,
-                }
-            }
+            } => Event::Disconnected {
+                reason,
+                failed_requests,
+            },
             ConnectionEvent::KeepaliveFailed { error, .. } => Event::KeepaliveFailed { error },
             ConnectionEvent::UnknownFrame { reason, frame } => match self.framing.decode(&frame) {
                 Ok(decoded) => Event::Unknown {
@@ -170,8 +163,9 @@ impl EventStream {
             ConnectionEvent::UnsolicitedResponse { keys } => Event::UnsolicitedResponse { keys },
             ConnectionEvent::LateResponse { key } => Event::LateResponse { key },
             ConnectionEvent::Lagged { missed } => Event::EventsLost { missed },
-            // State changes in between, failed attempts (followed by a retry or by `Closed`)
-            // and the overflow alarm (the stream itself carries the exact counts).
+            // State changes in between (a new connection is marked in the notification
+            // stream itself), failed attempts (followed by a retry or by `Closed`) and the
+            // overflow alarm (the stream itself carries the exact counts).
             _ => return None,
         })
     }
@@ -182,8 +176,7 @@ impl Stream for EventStream {
 
     fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Event>> {
         let this = &mut *self;
-        // Connection events first: a `Disconnected` is reported before notifications that
-        // arrive on the next connection.
+        // Connection events first: a `Disconnected` is reported as soon as it happens.
         while !this.events_done {
             match Pin::new(&mut this.events).poll_next(cx) {
                 Poll::Ready(Some(event)) => {
@@ -197,8 +190,11 @@ impl Stream for EventStream {
         }
         loop {
             return match Pin::new(&mut this.notifications).poll_next(cx) {
-                Poll::Ready(Some(NotificationItem::Notification(notification))) => {
-                    Poll::Ready(Some(Event::Notification(notification)))
+                Poll::Ready(Some(NotificationItem::Notification(Pushed::Notification(
+                    notification,
+                )))) => Poll::Ready(Some(Event::Notification(notification))),
+                Poll::Ready(Some(NotificationItem::Notification(Pushed::Reconnected))) => {
+                    Poll::Ready(Some(Event::Reconnected))
                 }
                 Poll::Ready(Some(NotificationItem::Lagged { missed })) => {
                     Poll::Ready(Some(Event::NotificationsLost { missed }))

@@ -18,6 +18,8 @@
 //!   instead of retrying with credentials the server rejected.
 //! - **Keepalive**: `RequestPing` with the current time, on the engine's application keepalive
 //!   interval.
+//! - **Reconnects** are marked in the notification stream ([`Pushed::Reconnected`]) exactly
+//!   where the new connection's notifications begin.
 
 use crate::api::requests::{RequestAuthenticationByApplication, RequestPing, ResponsePong};
 use crate::api::responses::ResponseStatusMessage;
@@ -34,6 +36,20 @@ use transport_core::ws::{HandshakeIo, Inbound, Outgoing, Protocol};
 /// What the engine hands back for a request: the decoded response, or the error decoding a
 /// response of the expected type (its body did not fit; the error names the JSON path).
 pub type Reply = Result<Response, Error>;
+
+/// What the engine's notification stream carries: the server's notifications, and the place
+/// where a new connection began.
+#[allow(clippy::large_enum_variant)] // like `Notification` itself
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum Pushed {
+    /// A notification from the server.
+    Notification(Notification),
+    /// A new connection's handshake succeeded. Everything before this item came from earlier
+    /// connections, everything after from the new one; what the server pushed in between
+    /// never reached this client.
+    Reconnected,
+}
 
 /// The client version sent in `RequestPing` unless configured otherwise: the seed's `7.14`.
 pub const DEFAULT_CLIENT_VERSION: &str = "7.14";
@@ -78,6 +94,9 @@ pub struct MessengerProtocol {
     client_version: String,
     fatal_close_codes: Vec<u16>,
     session: Mutex<Session>,
+    /// A random token no server can send: a binary frame holding it, deferred at the start of
+    /// every reconnect's handshake, marks the new connection in the notification stream.
+    reconnect_mark: [u8; 16],
 }
 
 impl fmt::Debug for MessengerProtocol {
@@ -94,11 +113,14 @@ impl MessengerProtocol {
     /// The protocol over `framing`, pinging with [`DEFAULT_CLIENT_VERSION`], without
     /// credentials (the handshake then only pings).
     pub fn new(framing: Arc<dyn Framing>) -> Self {
+        let mut reconnect_mark = [0u8; 16];
+        rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut reconnect_mark);
         Self {
             framing,
             client_version: DEFAULT_CLIENT_VERSION.to_owned(),
             fatal_close_codes: Vec::new(),
             session: Mutex::new(Session::default()),
+            reconnect_mark,
         }
     }
 
@@ -258,7 +280,7 @@ pub(crate) fn to_core(error: Error) -> CoreError {
 impl Protocol for MessengerProtocol {
     type Request = Request;
     type Response = Reply;
-    type Notification = Notification;
+    type Notification = Pushed;
     type Key = QueueKey;
 
     fn encode(&self, request: Request, _seq: u64) -> Result<Outgoing<Self>, CoreError> {
@@ -275,6 +297,9 @@ impl Protocol for MessengerProtocol {
     }
 
     fn decode(&self, frame: WsFrame) -> Inbound<Self> {
+        if !frame.is_text() && frame.as_bytes() == self.reconnect_mark {
+            return Inbound::notification(Pushed::Reconnected);
+        }
         match self.classify(&frame) {
             Classified::Response(response) => {
                 if let Response::Pong(pong) = &response {
@@ -292,12 +317,19 @@ impl Protocol for MessengerProtocol {
                     response: Err(error),
                 }
             }
-            Classified::Notification(notification) => Inbound::notification(notification),
+            Classified::Notification(notification) => {
+                Inbound::notification(Pushed::Notification(notification))
+            }
             Classified::Unknown(reason) => Inbound::unknown(reason, frame),
         }
     }
 
     async fn handshake(&self, io: &mut HandshakeIo<'_>) -> Result<(), CoreError> {
+        if self.handshakes() > 0 {
+            // Processed first once this handshake succeeds: before anything the new
+            // connection brings.
+            io.defer(WsFrame::binary(self.reconnect_mark.to_vec()));
+        }
         let ping: Request = self.ping().into();
         let pong: ResponsePong = self
             .handshake_call(io, &ping, |response| match response {
@@ -436,9 +468,22 @@ mod tests {
         assert!(matches!(
             p.decode(typing),
             Inbound::Notification {
-                notification: Notification::Typing(_),
+                notification: Pushed::Notification(Notification::Typing(_)),
                 reply: None
             }
+        ));
+        // The reconnect mark is this client's own token, never a server's binary frame.
+        let mark = WsFrame::binary(p.reconnect_mark.to_vec());
+        assert!(matches!(
+            p.decode(mark),
+            Inbound::Notification {
+                notification: Pushed::Reconnected,
+                ..
+            }
+        ));
+        assert!(matches!(
+            p.decode(WsFrame::binary(vec![0u8; 16])),
+            Inbound::Unknown { .. }
         ));
         let new = WsFrame::text(r#"{"@type":"NotificationReaction","emoji":"+1"}"#);
         match p.decode(new) {

@@ -364,6 +364,21 @@ async fn serve(shared: Arc<Shared>, mut conn: FakeConnection) {
     let mut link = LinkState::default();
     let close = loop {
         let after = tokio::select! {
+            // Pushes queued earlier go out before the answer to a later request.
+            biased;
+            Some(out) = rx.recv() => match out {
+                Outbound::Frame(frame) => {
+                    shared.record(index, Direction::ToClient, &frame);
+                    if conn.send(frame).await.is_err() { After::Drop } else { After::Continue }
+                }
+                Outbound::Drop => After::Drop,
+                Outbound::Close(code, reason) => {
+                    lock(&shared.links).remove(&index);
+                    lock(&shared.state).sessions.remove(&index);
+                    conn.close(code, &reason).await;
+                    return;
+                }
+            },
             frame = conn.recv() => {
                 let Some(frame) = frame else { break false };
                 shared.record(index, Direction::FromClient, &frame);
@@ -378,19 +393,6 @@ async fn serve(shared: Arc<Shared>, mut conn: FakeConnection) {
                 }
                 if sent { after } else { After::Drop }
             }
-            Some(out) = rx.recv() => match out {
-                Outbound::Frame(frame) => {
-                    shared.record(index, Direction::ToClient, &frame);
-                    if conn.send(frame).await.is_err() { After::Drop } else { After::Continue }
-                }
-                Outbound::Drop => After::Drop,
-                Outbound::Close(code, reason) => {
-                    lock(&shared.links).remove(&index);
-                    lock(&shared.state).sessions.remove(&index);
-                    conn.close(code, &reason).await;
-                    return;
-                }
-            },
         };
         match after {
             After::Continue => {}
