@@ -192,7 +192,7 @@ async fn a_group_title_and_a_third_member_who_was_not_invited() {
         .await
         .unwrap();
     assert!(!group.is_dialog());
-    assert_eq!(group.members, [bob_id.clone()]);
+    assert_eq!(group.members, std::slice::from_ref(&bob_id));
     let title = group.title.clone().expect("the title is set");
     assert_eq!(bob_chat.decrypt_envelope(&title).await.unwrap(), "Plans");
     let _ = next(&mut bob_events, |e| match e {
