@@ -21,7 +21,7 @@ use e2e_ws_messenger::model::{
 use e2e_ws_messenger::testkit::{Action, Direction, FakeMessengerServer};
 use e2e_ws_messenger::transport_core::Error as CoreError;
 use e2e_ws_messenger::{Client, Concurrency, Error, Event};
-use fake::{builder, next};
+use fake::{alice, builder, intercepted, next};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
@@ -89,22 +89,12 @@ async fn add_message(
 async fn three_requests_sharing_response_get_messages_get_their_own_replies_out_of_order() {
     // The server holds the answers to RequestGetMessages and RequestGetMessagesByUuids back
     // until it answered RequestGetMessagesFromUuid: the replies arrive C, A, B.
-    let server = FakeMessengerServer::builder(TypeAndBody::default())
-        .intercept(|seen| match seen.request {
-            Request::GetMessages(_) | Request::GetMessagesByUuids(_) => Action::Hold,
-            _ => Action::Handle,
-        })
-        .start()
-        .await
-        .unwrap();
-    let alice = server.add_user("+35794048714");
-    let me = alice.user_id.clone();
-    let client = builder(&server)
-        .credentials(alice)
-        .concurrency(Concurrency::Pipelined)
-        .connect()
-        .await
-        .unwrap();
+    let server = intercepted(|seen| match seen.request {
+        Request::GetMessages(_) | Request::GetMessagesByUuids(_) => Action::Hold,
+        _ => Action::Handle,
+    })
+    .await;
+    let (client, me) = alice(&server, |b| b.concurrency(Concurrency::Pipelined)).await;
     let (x, x_message) = conversation_with_message(&client, &me).await;
     let (y, y_message) = conversation_with_message(&client, &me).await;
     let (z, z_message) = conversation_with_message(&client, &me).await;
@@ -156,17 +146,12 @@ async fn a_late_reply_without_echo_fields_does_not_reach_the_next_caller() {
     // The first RequestGetConversationsFull is answered only when the next one comes, after
     // the client gave up; its answer (no conversation yet) precedes the right one.
     let delay = only(1);
-    let server = FakeMessengerServer::builder(TypeAndBody::default())
-        .intercept(move |seen| match seen.request {
-            Request::GetConversationsFull(_) if delay() => Action::Delay,
-            _ => Action::Handle,
-        })
-        .start()
-        .await
-        .unwrap();
-    let alice = server.add_user("+35794048714");
-    let me = alice.user_id.clone();
-    let client = builder(&server).credentials(alice).connect().await.unwrap();
+    let server = intercepted(move |seen| match seen.request {
+        Request::GetConversationsFull(_) if delay() => Action::Delay,
+        _ => Action::Handle,
+    })
+    .await;
+    let (client, me) = alice(&server, |b| b).await;
     let mut events = client.events().unwrap();
 
     let err = client
@@ -198,17 +183,12 @@ async fn a_late_reply_without_echo_fields_does_not_reach_the_next_caller() {
 async fn a_late_reply_with_an_echo_is_told_apart_from_the_next_one() {
     // The second message (the first belongs to the conversation's setup).
     let delay = only(2);
-    let server = FakeMessengerServer::builder(TypeAndBody::default())
-        .intercept(move |seen| match seen.request {
-            Request::AddMessage(_) if delay() => Action::Delay,
-            _ => Action::Handle,
-        })
-        .start()
-        .await
-        .unwrap();
-    let alice = server.add_user("+35794048714");
-    let me = alice.user_id.clone();
-    let client = builder(&server).credentials(alice).connect().await.unwrap();
+    let server = intercepted(move |seen| match seen.request {
+        Request::AddMessage(_) if delay() => Action::Delay,
+        _ => Action::Handle,
+    })
+    .await;
+    let (client, me) = alice(&server, |b| b).await;
     let (conversation, _) = conversation_with_message(&client, &me).await;
     let key = server.messages(&conversation)[0].session_key_uuid.clone();
     let err = client
@@ -234,17 +214,12 @@ async fn a_late_reply_with_an_echo_is_told_apart_from_the_next_one() {
 #[tokio::test(start_paused = true)]
 async fn a_second_timeout_on_a_queue_without_echo_reconnects_and_reauthenticates() {
     // Connection 0 never answers UpdateParam; connection 1 does.
-    let server = FakeMessengerServer::builder(TypeAndBody::default())
-        .intercept(|seen| match seen.request {
-            Request::UpdateParam(_) if seen.connection == 0 => Action::Ignore,
-            _ => Action::Handle,
-        })
-        .start()
-        .await
-        .unwrap();
-    let alice = server.add_user("+35794048714");
-    let me = alice.user_id.clone();
-    let client = builder(&server).credentials(alice).connect().await.unwrap();
+    let server = intercepted(|seen| match seen.request {
+        Request::UpdateParam(_) if seen.connection == 0 => Action::Ignore,
+        _ => Action::Handle,
+    })
+    .await;
+    let (client, me) = alice(&server, |b| b).await;
     let mut events = client.events().unwrap();
     let param = || UpdateParam::new("params", EncryptedEnvelope::from_wire("dmFsdWU="));
     for _ in 0..2 {
@@ -275,17 +250,12 @@ async fn a_second_timeout_on_a_queue_without_echo_reconnects_and_reauthenticates
 #[tokio::test(start_paused = true)]
 async fn timeouts_on_a_queue_whose_replies_echo_do_not_reconnect() {
     let ignore = first(2);
-    let server = FakeMessengerServer::builder(TypeAndBody::default())
-        .intercept(move |seen| match seen.request {
-            Request::GetUserInfo(_) if ignore() => Action::Ignore,
-            _ => Action::Handle,
-        })
-        .start()
-        .await
-        .unwrap();
-    let alice = server.add_user("+35794048714");
-    let me = alice.user_id.clone();
-    let client = builder(&server).credentials(alice).connect().await.unwrap();
+    let server = intercepted(move |seen| match seen.request {
+        Request::GetUserInfo(_) if ignore() => Action::Ignore,
+        _ => Action::Handle,
+    })
+    .await;
+    let (client, me) = alice(&server, |b| b).await;
     for _ in 0..2 {
         client
             .request_with_timeout(RequestGetUserInfo::new(me.clone()), Duration::from_secs(2))
@@ -306,8 +276,7 @@ async fn an_error_status_instead_of_a_typed_reply_reaches_its_caller() {
     let server = FakeMessengerServer::start(TypeAndBody::default())
         .await
         .unwrap();
-    let alice = server.add_user("+35794048714");
-    let client = builder(&server).credentials(alice).connect().await.unwrap();
+    let (client, _) = alice(&server, |b| b).await;
     let stranger = UserId::from_e164("+4930123456").unwrap();
     let err = client
         .request(RequestGetUserInfo::new(stranger))
@@ -341,9 +310,7 @@ async fn serial_per_queue_sends_the_next_request_of_a_queue_only_after_the_reply
     let server = FakeMessengerServer::start(TypeAndBody::default())
         .await
         .unwrap();
-    let alice = server.add_user("+35794048714");
-    let me = alice.user_id.clone();
-    let client = builder(&server).credentials(alice).connect().await.unwrap();
+    let (client, me) = alice(&server, |b| b).await;
     let before = server.frames().len();
     let (a, b, c) = tokio::join!(
         client.request(RequestGetUserInfo::new(me.clone())),

@@ -22,14 +22,13 @@ use e2e_ws_messenger::testkit::{Action, FakeMessengerServer};
 use e2e_ws_messenger::transport_core::Error as CoreError;
 use e2e_ws_messenger::transport_core::ws::OverflowPolicy;
 use e2e_ws_messenger::{Client, Concurrency, Error, Event, framing::TypeAndBody};
-use fake::{builder, next};
+use fake::{alice, intercepted, next};
 use rand::rngs::StdRng;
 use rand::{Rng as _, SeedableRng as _};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-const PHONE: &str = "+35794048714";
 const TIMEOUT: Duration = Duration::from_secs(5);
 
 /// The outcome classes a request may end with under faults.
@@ -70,35 +69,28 @@ async fn random_drops_every_request_ends_in_time_and_the_client_recovers() {
     let server = {
         let drops = Arc::clone(&drops);
         let chaos = Arc::clone(&chaos);
-        FakeMessengerServer::builder(TypeAndBody::default())
-            .intercept(move |_| {
-                if !chaos.load(Ordering::SeqCst) {
-                    return Action::Handle;
-                }
-                let roll: f64 = rng.lock().unwrap().r#gen();
-                if roll < 0.08 {
-                    drops.fetch_add(1, Ordering::SeqCst);
-                    Action::DropConnection
-                } else if roll < 0.14 {
-                    drops.fetch_add(1, Ordering::SeqCst);
-                    Action::HandleThenDrop
-                } else {
-                    Action::Handle
-                }
-            })
-            .start()
-            .await
-            .unwrap()
-    };
-    let alice = server.add_user(PHONE);
-    let me = alice.user_id.clone();
-    let client = builder(&server)
-        .credentials(alice)
-        .request_timeout(TIMEOUT)
-        .ws(|c| c.with_retry_initial_connect(true))
-        .connect()
+        intercepted(move |_| {
+            if !chaos.load(Ordering::SeqCst) {
+                return Action::Handle;
+            }
+            let roll: f64 = rng.lock().unwrap().r#gen();
+            if roll < 0.08 {
+                drops.fetch_add(1, Ordering::SeqCst);
+                Action::DropConnection
+            } else if roll < 0.14 {
+                drops.fetch_add(1, Ordering::SeqCst);
+                Action::HandleThenDrop
+            } else {
+                Action::Handle
+            }
+        })
         .await
-        .unwrap();
+    };
+    let (client, me) = alice(&server, |b| {
+        b.request_timeout(TIMEOUT)
+            .ws(|c| c.with_retry_initial_connect(true))
+    })
+    .await;
     // Three callers, 30 requests each, concurrently.
     let callers = (0..3).map(|caller| {
         let client = client.clone();
@@ -141,32 +133,22 @@ async fn random_drops_every_request_ends_in_time_and_the_client_recovers() {
 
 #[tokio::test(start_paused = true)]
 async fn truncated_and_malformed_frames_are_reported_and_requests_still_end() {
-    let server = FakeMessengerServer::builder(TypeAndBody::default())
-        .intercept(|seen| match seen.request {
-            Request::GetUserInfo(_) if seen.nth == 2 => Action::Replace(vec![WsFrame::text(
-                r#"{"type":"ResponseUserInfo","body":{"user":{"userId":"/4DZItfW2uZ"#,
-            )]),
-            Request::GetUserInfo(_) => Action::Before(vec![
-                WsFrame::text("RequestPing {} garbage"),
-                WsFrame::binary(vec![0xff, 0xfe, 0x00]),
-                WsFrame::text(r#"{"type":"NotificationTyping","body":{"conversationUuid":7}}"#),
-            ]),
-            Request::GetServerSettings(_) => Action::Replace(vec![WsFrame::text(
-                r#"{"type":"ResponseServerSettings","body":{"supportId":5}}"#,
-            )]),
-            _ => Action::Handle,
-        })
-        .start()
-        .await
-        .unwrap();
-    let alice = server.add_user(PHONE);
-    let me = alice.user_id.clone();
-    let client = builder(&server)
-        .credentials(alice)
-        .request_timeout(TIMEOUT)
-        .connect()
-        .await
-        .unwrap();
+    let server = intercepted(|seen| match seen.request {
+        Request::GetUserInfo(_) if seen.nth == 2 => Action::Replace(vec![WsFrame::text(
+            r#"{"type":"ResponseUserInfo","body":{"user":{"userId":"/4DZItfW2uZ"#,
+        )]),
+        Request::GetUserInfo(_) => Action::Before(vec![
+            WsFrame::text("RequestPing {} garbage"),
+            WsFrame::binary(vec![0xff, 0xfe, 0x00]),
+            WsFrame::text(r#"{"type":"NotificationTyping","body":{"conversationUuid":7}}"#),
+        ]),
+        Request::GetServerSettings(_) => Action::Replace(vec![WsFrame::text(
+            r#"{"type":"ResponseServerSettings","body":{"supportId":5}}"#,
+        )]),
+        _ => Action::Handle,
+    })
+    .await;
+    let (client, me) = alice(&server, |b| b.request_timeout(TIMEOUT)).await;
     let mut events = client.events().unwrap();
 
     // A truncated reply: the request times out; the frame is reported.
@@ -223,23 +205,13 @@ async fn answers_out_of_order_reach_their_callers() {
     let hold = Arc::new(AtomicUsize::new(0));
     let server = {
         let hold = Arc::clone(&hold);
-        FakeMessengerServer::builder(TypeAndBody::default())
-            .intercept(move |seen| match seen.request {
-                Request::AddMessage(_) if hold.fetch_add(1, Ordering::SeqCst) < 2 => Action::Hold,
-                _ => Action::Handle,
-            })
-            .start()
-            .await
-            .unwrap()
-    };
-    let alice = server.add_user(PHONE);
-    let me = alice.user_id.clone();
-    let client = builder(&server)
-        .credentials(alice)
-        .concurrency(Concurrency::Pipelined)
-        .connect()
+        intercepted(move |seen| match seen.request {
+            Request::AddMessage(_) if hold.fetch_add(1, Ordering::SeqCst) < 2 => Action::Hold,
+            _ => Action::Handle,
+        })
         .await
-        .unwrap();
+    };
+    let (client, me) = alice(&server, |b| b.concurrency(Concurrency::Pipelined)).await;
     let conversation = ConversationUuid::random();
     let key = SessionKeyUuid::random();
     client
@@ -289,23 +261,16 @@ async fn answers_out_of_order_reach_their_callers() {
 #[tokio::test(start_paused = true)]
 async fn a_server_that_stops_answering_pings_is_left_and_the_client_reconnects() {
     // Connection 0 answers the handshake's ping, then no ping any more.
-    let server = FakeMessengerServer::builder(TypeAndBody::default())
-        .intercept(|seen| match seen.request {
-            Request::Ping(_) if seen.connection == 0 && seen.nth > 0 => Action::Ignore,
-            _ => Action::Handle,
-        })
-        .start()
-        .await
-        .unwrap();
-    let alice = server.add_user(PHONE);
-    let me = alice.user_id.clone();
-    let client = builder(&server)
-        .credentials(alice)
-        .request_timeout(TIMEOUT)
-        .keepalive(Some(Duration::from_secs(30)))
-        .connect()
-        .await
-        .unwrap();
+    let server = intercepted(|seen| match seen.request {
+        Request::Ping(_) if seen.connection == 0 && seen.nth > 0 => Action::Ignore,
+        _ => Action::Handle,
+    })
+    .await;
+    let (client, me) = alice(&server, |b| {
+        b.request_timeout(TIMEOUT)
+            .keepalive(Some(Duration::from_secs(30)))
+    })
+    .await;
     let mut events = client.events().unwrap();
     let error = next(&mut events, |e| match e {
         Event::KeepaliveFailed { error } => Some(error),
@@ -334,14 +299,10 @@ async fn a_flood_of_notifications_is_delivered_or_counted_as_lost() {
     let server = FakeMessengerServer::start(TypeAndBody::default())
         .await
         .unwrap();
-    let alice = server.add_user(PHONE);
-    let me = alice.user_id.clone();
-    let client = builder(&server)
-        .credentials(alice)
-        .ws(|c| c.with_notification_buffer(64, OverflowPolicy::DropOldest))
-        .connect()
-        .await
-        .unwrap();
+    let (client, me) = alice(&server, |b| {
+        b.ws(|c| c.with_notification_buffer(64, OverflowPolicy::DropOldest))
+    })
+    .await;
     let mut events = client.events().unwrap();
     for n in 0..FLOOD {
         let conversation =
@@ -378,9 +339,7 @@ async fn notifications_pushed_while_disconnected_are_reported_as_a_gap() {
     let server = FakeMessengerServer::start(TypeAndBody::default())
         .await
         .unwrap();
-    let alice = server.add_user(PHONE);
-    let me = alice.user_id.clone();
-    let client = builder(&server).credentials(alice).connect().await.unwrap();
+    let (client, me) = alice(&server, |b| b).await;
     let mut events = client.events().unwrap();
     let typing = || NotificationTyping::new(ConversationUuid::random(), me.clone());
     assert_eq!(server.push(&me, typing()), 1);
@@ -413,22 +372,12 @@ async fn notifications_pushed_while_disconnected_are_reported_as_a_gap() {
 
 #[tokio::test(start_paused = true)]
 async fn a_drop_fails_the_pending_request_at_once_and_an_unsolicited_reply_is_reported() {
-    let server = FakeMessengerServer::builder(TypeAndBody::default())
-        .intercept(|seen| match seen.request {
-            Request::GetUserInfo(_) if seen.connection == 0 => Action::DropConnection,
-            _ => Action::Handle,
-        })
-        .start()
-        .await
-        .unwrap();
-    let alice = server.add_user(PHONE);
-    let me = alice.user_id.clone();
-    let client = builder(&server)
-        .credentials(alice)
-        .request_timeout(Duration::from_secs(600))
-        .connect()
-        .await
-        .unwrap();
+    let server = intercepted(|seen| match seen.request {
+        Request::GetUserInfo(_) if seen.connection == 0 => Action::DropConnection,
+        _ => Action::Handle,
+    })
+    .await;
+    let (client, me) = alice(&server, |b| b.request_timeout(Duration::from_secs(600))).await;
     let mut events = client.events().unwrap();
     let err = client
         .request(RequestGetUserInfo::new(me.clone()))

@@ -14,7 +14,7 @@ use e2e_ws_messenger::model::Timestamp;
 use e2e_ws_messenger::testkit::{BadFrame, FakeMessengerServer};
 use e2e_ws_messenger::transport_core::ws::WsConnectOptions;
 use e2e_ws_messenger::{Error, FramingError};
-use fake::builder;
+use fake::{alice, builder};
 use std::time::Duration;
 
 fn ping() -> RequestPing {
@@ -90,14 +90,11 @@ async fn the_client_connects_with_the_framing_it_detected() {
         .start()
         .await
         .unwrap();
-    let alice = server.add_user("+35794048714");
-    let client = builder(&server)
-        .detect_framing(FramingProbe::new())
-        .probe_timeout(Duration::from_secs(3))
-        .credentials(alice)
-        .connect()
-        .await
-        .unwrap();
+    let (client, _) = alice(&server, |b| {
+        b.detect_framing(FramingProbe::new())
+            .probe_timeout(Duration::from_secs(3))
+    })
+    .await;
     assert_eq!(client.framing().describe(), "WrapperArray");
     assert!(client.is_authenticated());
     assert_eq!(client.ping().await.unwrap().server_version, "7.14");

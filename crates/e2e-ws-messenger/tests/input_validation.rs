@@ -23,7 +23,7 @@ use e2e_ws_messenger::model::{
 use e2e_ws_messenger::testkit::{Direction, FakeMessengerServer};
 use e2e_ws_messenger::transport_core::{Error as CoreError, Secret};
 use e2e_ws_messenger::{Client, Error};
-use fake::{builder, device};
+use fake::{alice, builder, device};
 use std::time::Duration;
 
 fn field_of(error: Error) -> String {
@@ -111,8 +111,7 @@ async fn invalid_requests_never_reach_the_server() {
     let server = FakeMessengerServer::start(TypeAndBody::default())
         .await
         .unwrap();
-    let alice = server.add_user("+35794048714");
-    let client = builder(&server).credentials(alice).connect().await.unwrap();
+    let (client, _) = alice(&server, |b| b).await;
     let sent_before = server
         .frames()
         .iter()

@@ -16,7 +16,7 @@ use e2e_ws_messenger::transport_core::Error as CoreError;
 use e2e_ws_messenger::transport_core::Secret;
 use e2e_ws_messenger::transport_core::ws::ConnectionState;
 use e2e_ws_messenger::{Credentials, Error, Event};
-use fake::{builder, device, next};
+use fake::{alice, builder, device, intercepted, next};
 use std::time::Duration;
 
 const PHONE: &str = "+35794048714";
@@ -108,9 +108,7 @@ async fn every_reconnect_pings_and_authenticates_again() {
     let server = FakeMessengerServer::start(TypeAndBody::default())
         .await
         .unwrap();
-    let alice = server.add_user(PHONE);
-    let user = alice.user_id.clone();
-    let client = builder(&server).credentials(alice).connect().await.unwrap();
+    let (client, user) = alice(&server, |b| b).await;
     let mut events = client.events().unwrap();
     assert_eq!(
         received(&server, 0),
@@ -145,9 +143,7 @@ async fn notifications_arrive_typed_and_an_unknown_one_is_reported() {
     let server = FakeMessengerServer::start(TypeAndBody::default())
         .await
         .unwrap();
-    let alice = server.add_user(PHONE);
-    let user = alice.user_id.clone();
-    let client = builder(&server).credentials(alice).connect().await.unwrap();
+    let (client, user) = alice(&server, |b| b).await;
     let mut events = client.events().unwrap();
     let conversation = ConversationUuid::random();
     assert_eq!(
@@ -186,23 +182,14 @@ async fn notifications_arrive_typed_and_an_unknown_one_is_reported() {
 #[tokio::test(start_paused = true)]
 async fn the_keepalive_pings_on_its_interval() {
     let (pinged, mut pings) = tokio::sync::mpsc::unbounded_channel();
-    let server = FakeMessengerServer::builder(TypeAndBody::default())
-        .intercept(move |seen| {
-            if matches!(seen.request, Request::Ping(_)) {
-                let _ = pinged.send(tokio::time::Instant::now());
-            }
-            Action::Handle
-        })
-        .start()
-        .await
-        .unwrap();
-    let alice = server.add_user(PHONE);
-    let client = builder(&server)
-        .credentials(alice)
-        .keepalive(Some(Duration::from_secs(30)))
-        .connect()
-        .await
-        .unwrap();
+    let server = intercepted(move |seen| {
+        if matches!(seen.request, Request::Ping(_)) {
+            let _ = pinged.send(tokio::time::Instant::now());
+        }
+        Action::Handle
+    })
+    .await;
+    let (client, _) = alice(&server, |b| b.keepalive(Some(Duration::from_secs(30)))).await;
     let handshake = pings.recv().await.unwrap();
     // (Virtual) time moves on by itself while everyone waits: the next three pings are the
     // keepalive, 30 s apart.

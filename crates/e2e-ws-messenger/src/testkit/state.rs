@@ -216,6 +216,24 @@ impl State {
         code
     }
 
+    /// Sends an SMS code to `phone` if it is `me`'s number; else the refusal to answer.
+    fn sms_to_own_number(
+        &mut self,
+        me: &UserId,
+        name: &str,
+        phone: &str,
+    ) -> Result<Secret, Box<Outcome>> {
+        match self.users.get(me) {
+            None => Err(Box::new(Outcome::status(name, status::NOT_FOUND, None))),
+            Some(user) if user.phone != phone => Err(Box::new(Outcome::status(
+                name,
+                status::BAD_REQUEST,
+                Some("not your number"),
+            ))),
+            Some(_) => Ok(self.send_sms(phone)),
+        }
+    }
+
     fn conversation(&self, uuid: &ConversationUuid) -> Option<&ConversationRecord> {
         self.conversations.get(&key(uuid.as_str()))
     }
@@ -250,15 +268,28 @@ impl State {
         conversation
     }
 
+    /// `(members, readedMembers, deliveredMembers)` of a message.
+    fn counters(&self, record: &MessageRecord) -> (u32, u32, u32) {
+        let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        let members = self
+            .conversation(&record.message.conversation_uuid)
+            .map_or(0, |c| count(c.everyone().len()));
+        (
+            members,
+            count(record.read_by.len()),
+            count(record.delivered_to.len()),
+        )
+    }
+
     /// A message as `viewer` sees it (read flag, counters).
     fn render_message(&self, record: &MessageRecord, viewer: &UserId) -> Message {
         let mut message = record.message.clone();
         message.readed = record.read_by.contains(viewer);
-        message.members = self
-            .conversation(&message.conversation_uuid)
-            .map_or(0, |c| u32::try_from(c.everyone().len()).unwrap_or(u32::MAX));
-        message.readed_members = u32::try_from(record.read_by.len()).unwrap_or(u32::MAX);
-        message.delivered_members = u32::try_from(record.delivered_to.len()).unwrap_or(u32::MAX);
+        (
+            message.members,
+            message.readed_members,
+            message.delivered_members,
+        ) = self.counters(record);
         message
     }
 
@@ -268,11 +299,11 @@ impl State {
             message.uuid.clone(),
             message.conversation_uuid.clone(),
         );
-        update.members = self
-            .conversation(&message.conversation_uuid)
-            .map_or(0, |c| u32::try_from(c.everyone().len()).unwrap_or(u32::MAX));
-        update.readed_members = u32::try_from(record.read_by.len()).unwrap_or(u32::MAX);
-        update.delivered_members = u32::try_from(record.delivered_to.len()).unwrap_or(u32::MAX);
+        (
+            update.members,
+            update.readed_members,
+            update.delivered_members,
+        ) = self.counters(record);
         update.objectionable = message.objectionable;
         update.deleted = message.deleted;
         update
@@ -494,7 +525,14 @@ impl State {
                 }
                 Outcome::reply(ResponseGetUpdatedPublicKeys::new(keys))
             }
-            Request::AddUserKeys(r) => self.add_user_keys(me, name, r),
+            Request::AddUserKeys(r) => self.set_keys(
+                me,
+                name,
+                Some(r.public_key_base64),
+                r.private_key_encrypted_base64,
+                r.meta_data_key_encrypted_base64,
+                r.nick,
+            ),
             Request::UpdateUserNick(r) => {
                 if let Some(user) = self.users.get_mut(me) {
                     user.user.nick = Some(r.nick);
@@ -502,13 +540,10 @@ impl State {
                 Outcome::ok(name)
             }
             Request::UpdateUserKeys(r) => {
-                let Some(user) = self.users.get(me) else {
-                    return Outcome::status(name, status::NOT_FOUND, None);
+                let code = match self.sms_to_own_number(me, name, &r.open_user_id) {
+                    Ok(code) => code,
+                    Err(refused) => return *refused,
                 };
-                if user.phone != r.open_user_id {
-                    return Outcome::status(name, status::BAD_REQUEST, Some("not your number"));
-                }
-                let code = self.send_sms(&r.open_user_id);
                 self.pending_codes
                     .retain(|p| !matches!(p, PendingCode::UpdateKeys { user, .. } if user == me));
                 self.pending_codes.push(PendingCode::UpdateKeys {
@@ -528,34 +563,20 @@ impl State {
                     return Outcome::status(name, status::WRONG_CODE, None);
                 };
                 let request = *request;
-                let public_key = request.public_key_base64.clone();
                 self.set_keys(
                     me,
-                    public_key.clone(),
+                    name,
+                    request.public_key_base64,
                     request.private_key_encrypted_base64,
                     request.meta_data_key_encrypted_base64,
                     request.nick,
-                );
-                let mut outcome = Outcome::ok(name);
-                if let Some(key) = public_key {
-                    for peer in self.peers_of(me) {
-                        outcome = outcome.push(
-                            &peer,
-                            None,
-                            NotificationNewPublicKey::new(me.clone(), key.clone()).into(),
-                        );
-                    }
-                }
-                outcome
+                )
             }
             Request::DeleteUser(r) => {
-                let Some(user) = self.users.get(me) else {
-                    return Outcome::status(name, status::NOT_FOUND, None);
+                let code = match self.sms_to_own_number(me, name, &r.open_user_id) {
+                    Ok(code) => code,
+                    Err(refused) => return *refused,
                 };
-                if user.phone != r.open_user_id {
-                    return Outcome::status(name, status::BAD_REQUEST, Some("not your number"));
-                }
-                let code = self.send_sms(&r.open_user_id);
                 self.pending_codes.push(PendingCode::DeleteUser {
                     user: me.clone(),
                     code,
@@ -641,38 +662,20 @@ impl State {
         }
     }
 
-    fn add_user_keys(&mut self, me: &UserId, name: &str, r: RequestAddUserKeys) -> Outcome {
-        let key = r.public_key_base64.clone();
-        self.set_keys(
-            me,
-            Some(r.public_key_base64),
-            r.private_key_encrypted_base64,
-            r.meta_data_key_encrypted_base64,
-            r.nick,
-        );
-        let mut outcome = Outcome::ok(name);
-        for peer in self.peers_of(me) {
-            outcome = outcome.push(
-                &peer,
-                None,
-                NotificationNewPublicKey::new(me.clone(), key.clone()).into(),
-            );
-        }
-        outcome
-    }
-
+    /// Stores `me`'s keys; a new public key is announced to everyone sharing a conversation.
     fn set_keys(
         &mut self,
         me: &UserId,
+        name: &str,
         public_key: Option<PemPublicKey>,
         private_key: PemEncryptedPrivateKey,
         meta_data_key: Base64Data,
         nick: EncryptedEnvelope,
-    ) {
+    ) -> Outcome {
         if let Some(record) = self.users.get_mut(me) {
             let user = &mut record.user;
-            if let Some(public_key) = public_key {
-                user.public_key_base64 = Some(public_key);
+            if let Some(public_key) = &public_key {
+                user.public_key_base64 = Some(public_key.clone());
                 user.key_pair_uuid = Some(KeyPairUuid::random());
             }
             user.private_key_encrypted_base64 = Some(private_key);
@@ -680,6 +683,17 @@ impl State {
             user.nick = Some(nick);
             user.keys_updated = Timestamp::now();
         }
+        let mut outcome = Outcome::ok(name);
+        if let Some(key) = public_key {
+            for peer in self.peers_of(me) {
+                outcome = outcome.push(
+                    &peer,
+                    None,
+                    NotificationNewPublicKey::new(me.clone(), key.clone()).into(),
+                );
+            }
+        }
+        outcome
     }
 
     fn create_conversation(
@@ -743,16 +757,8 @@ impl State {
             conversation,
             nicks,
         };
-        let mut outcome =
-            Outcome::reply(ResponseCreateConversation::new(record.conversation.clone()));
-        for member in record.everyone() {
-            let seen = self.render_conversation(&record, &member);
-            outcome = outcome.push(
-                &member,
-                Some(conn),
-                NotificationAddMemberToConversation::new(seen, member.clone()).into(),
-            );
-        }
+        let reply = Outcome::reply(ResponseCreateConversation::new(record.conversation.clone()));
+        let outcome = self.announce_members(reply, &record, None, conn);
         self.conversations.insert(id, record);
         outcome
     }
@@ -884,34 +890,14 @@ impl State {
                 |m, me| m.delivered_to.insert(me.clone()),
                 me,
             ),
-            Request::MessagesReaded(r) => self.mark(
-                &record,
-                name,
-                &r.message_uuids,
-                |m, me| {
-                    let read = m.read_by.insert(me.clone());
-                    m.delivered_to.insert(me.clone());
-                    read
-                },
-                me,
-            ),
+            Request::MessagesReaded(r) => self.mark(&record, name, &r.message_uuids, read_by, me),
             Request::MarkAllReaded(_) => {
                 let all: Vec<MessageUuid> = self
                     .messages
                     .get(&id)
                     .map(|m| m.iter().map(|m| m.message.uuid.clone()).collect())
                     .unwrap_or_default();
-                self.mark(
-                    &record,
-                    name,
-                    &all,
-                    |m, me| {
-                        let read = m.read_by.insert(me.clone());
-                        m.delivered_to.insert(me.clone());
-                        read
-                    },
-                    me,
-                )
+                self.mark(&record, name, &all, read_by, me)
             }
             Request::Typing(r) => {
                 let typing: Notification =
@@ -1206,17 +1192,35 @@ impl State {
             stored.conversation.members.push(newcomer.clone());
         }
         let record = stored.clone();
-        let mut outcome = Outcome::ok(name);
+        self.announce_members(Outcome::ok(name), &record, Some(&newcomer), conn)
+    }
+
+    /// Tells every member (except on connection `conn`) who joined `record`: `newcomer`, or
+    /// each member themselves for a new conversation.
+    fn announce_members(
+        &self,
+        mut outcome: Outcome,
+        record: &ConversationRecord,
+        newcomer: Option<&UserId>,
+        conn: usize,
+    ) -> Outcome {
         for member in record.everyone() {
-            let seen = self.render_conversation(&record, &member);
+            let seen = self.render_conversation(record, &member);
+            let joined = newcomer.unwrap_or(&member).clone();
             outcome = outcome.push(
                 &member,
                 Some(conn),
-                NotificationAddMemberToConversation::new(seen, newcomer.clone()).into(),
+                NotificationAddMemberToConversation::new(seen, joined).into(),
             );
         }
         outcome
     }
+}
+
+/// Marks `message` read (and so delivered) by `user`; true if it was unread.
+fn read_by(message: &mut MessageRecord, user: &UserId) -> bool {
+    message.delivered_to.insert(user.clone());
+    message.read_by.insert(user.clone())
 }
 
 /// A user as others see them: without the encrypted private key and metadata key.

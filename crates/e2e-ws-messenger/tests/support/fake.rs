@@ -6,7 +6,7 @@ use e2e_ws_messenger::api::requests::RequestRegisterApplication;
 use e2e_ws_messenger::e2e::Chat;
 use e2e_ws_messenger::framing::TypeAndBody;
 use e2e_ws_messenger::model::{ApplicationId, ApplicationType, DeviceInfo, UserId};
-use e2e_ws_messenger::testkit::{FakeMessengerServer, test_keys};
+use e2e_ws_messenger::testkit::{Action, FakeMessengerServer, Intercepted, test_keys};
 use e2e_ws_messenger::transport_core::ws::ReconnectPolicy;
 use e2e_ws_messenger::transport_core::{Backoff, Jitter, Secret};
 use e2e_ws_messenger::{Client, ClientBuilder, Event, EventStream};
@@ -27,6 +27,32 @@ pub(crate) fn builder(server: &FakeMessengerServer) -> ClientBuilder {
                         .with_jitter(Jitter::None),
                 ))
         })
+}
+
+/// A server speaking `TypeAndBody` whose every request goes through `intercept`.
+pub(crate) async fn intercepted(
+    intercept: impl Fn(&Intercepted<'_>) -> Action + Send + Sync + 'static,
+) -> FakeMessengerServer {
+    FakeMessengerServer::builder(TypeAndBody::default())
+        .intercept(intercept)
+        .start()
+        .await
+        .unwrap()
+}
+
+/// Alice (`+35794048714`), added to `server` without the SMS round trip, connected with her
+/// credentials through [`builder`] adjusted by `adjust`.
+pub(crate) async fn alice(
+    server: &FakeMessengerServer,
+    adjust: impl FnOnce(ClientBuilder) -> ClientBuilder,
+) -> (Client, UserId) {
+    let credentials = server.add_user("+35794048714");
+    let me = credentials.user_id.clone();
+    let client = adjust(builder(server).credentials(credentials))
+        .connect()
+        .await
+        .unwrap();
+    (client, me)
 }
 
 /// An Android device.
