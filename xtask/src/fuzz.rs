@@ -232,10 +232,12 @@ pub(crate) fn main(args: &[String]) -> Result<(), String> {
         }
     }
     ensure_cargo_fuzz()?;
-    let chosen: Vec<&String> = all
-        .iter()
-        .filter(|t| wanted.is_empty() || wanted.contains(t))
-        .collect();
+    // Named targets run in the order given; all of them in the manifest's order.
+    let chosen: Vec<&String> = if wanted.is_empty() {
+        all.iter().collect()
+    } else {
+        wanted.iter().collect()
+    };
     let mut outcomes: Vec<Outcome> = Vec::new();
     for target in chosen {
         outcomes.push(fuzz_one(target, runs));
