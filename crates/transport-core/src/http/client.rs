@@ -1,7 +1,7 @@
 //! [`HttpClient`]: reqwest with a base URL, auth, retries and rate limits.
 
 use super::endpoint::{Body, EndpointAuth, Multipart, ProgressFn};
-use super::retry::{Attempt, RetryDecision};
+use super::retry::RetryCall;
 use super::{Auth, Endpoint, RawResponse, RetryPolicy};
 use crate::error::{Error, RateLimitScope, Result};
 use crate::rate_limit::RateLimiter;
@@ -12,7 +12,6 @@ use std::borrow::Cow;
 use std::fmt;
 use std::sync::Arc;
 use std::time::{Duration, SystemTime};
-use tokio::time::Instant;
 use url::Url;
 
 /// The wall clock used to interpret HTTP-date `Retry-After` headers.
@@ -565,66 +564,13 @@ impl HttpClient {
         let inner = &*self.inner;
         let what = What(&call.method, &call.path);
         let url = self.url(&call.path)?;
-        let started = Instant::now();
-        let mut attempt = 1u32;
-        loop {
-            if let Some(limiter) = &inner.limiter {
-                limiter.acquire().await?;
-            }
-            let outcome = self.attempt(call, parts, &url, what).await;
-            let (decision, retry_after, never_sent, reason) = match &outcome {
-                Ok(response) => {
-                    let retry_after = response.retry_after();
-                    let limited = inner
-                        .rate_limit_statuses
-                        .contains(&response.status.as_u16());
-                    if let (true, Some(limiter), Some(after)) =
-                        (limited, &inner.limiter, retry_after)
-                    {
-                        // Everyone sharing the limiter waits, not just this caller.
-                        limiter.cooldown(after);
-                    }
-                    let reason = format!("HTTP {}", response.status.as_u16());
-                    (
-                        inner.retry.classify(&Attempt::Response(response)),
-                        retry_after,
-                        false,
-                        reason,
-                    )
-                }
-                Err(error) => {
-                    let never_sent = matches!(error, Error::Connect { .. });
-                    (
-                        inner.retry.classify(&Attempt::Error(error)),
-                        None,
-                        never_sent,
-                        error.to_string(),
-                    )
-                }
-            };
-            let next = attempt + 1;
-            let allowed = (call.idempotent || never_sent) && next <= inner.retry.max_attempts();
-            let delay = if allowed {
-                inner.retry.delay(next, decision, retry_after)
-            } else {
-                None
-            };
-            let delay = delay.filter(|d| {
-                inner
-                    .retry
-                    .max_elapsed()
-                    .is_none_or(|max| started.elapsed() + *d <= max)
-            });
-            match delay {
-                Some(delay) if decision != RetryDecision::Stop => {
-                    tracing::warn!(request = %what, attempt, ?delay, %reason, "retrying request");
-                    inner.retry.observe(attempt, delay, &reason);
-                    tokio::time::sleep(delay).await;
-                    attempt = next;
-                }
-                _ => return outcome,
-            }
-        }
+        let retry = RetryCall::new(&what, call.idempotent)
+            .with_limiter(inner.limiter.as_ref())
+            .with_rate_limit_statuses(&inner.rate_limit_statuses);
+        inner
+            .retry
+            .run(retry, || self.attempt(call, parts, &url, what))
+            .await
     }
 
     fn url(&self, path: &str) -> Result<Url> {

@@ -21,5 +21,5 @@ pub use endpoint::{Body, Endpoint, EndpointAuth, Multipart, Part, ProgressFn, se
 pub use http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode};
 pub use response::{RawResponse, parse_retry_after};
 pub use retry::{
-    Attempt, Classifier, RetryDecision, RetryObserver, RetryPolicy, default_classifier,
+    Attempt, Classifier, RetryCall, RetryDecision, RetryObserver, RetryPolicy, default_classifier,
 };
