@@ -13,7 +13,7 @@ pub mod ws;
 
 pub use api::{ErrorBody, Operation, OperationInfo, all_operations};
 pub use auth::{AuthMode, Credentials};
-pub use client::{SignalClient, SignalClientBuilder};
+pub use client::{SignalClient, SignalClientBuilder, TransportKind};
 pub use error::{Error, Result};
 
 /// The shared transport layer this crate is built on, re-exported so that users can name its
