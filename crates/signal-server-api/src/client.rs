@@ -9,7 +9,7 @@ use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::OnceCell;
-use transport_core::RateLimiter;
+use transport_core::{RateLimitScope, RateLimiter};
 use transport_core::http::{
     Attempt, Auth, Endpoint, EndpointAuth, HeaderMap, HttpClient, HttpClientBuilder, RawResponse,
     RetryCall, RetryDecision, RetryPolicy, default_classifier, default_error_message,
@@ -202,14 +202,30 @@ impl fmt::Debug for SignalClient {
     }
 }
 
-/// Fills in the server's message of a status error (as the HTTP client does for REST).
-fn with_server_message(error: transport_core::Error) -> transport_core::Error {
+/// Applies the HTTP client's error conventions to a parse error of a WebSocket response: the
+/// server's message, and rate-limit statuses as
+/// [`RateLimited`](transport_core::Error::RateLimited), so a call fails the same way over both
+/// transports.
+fn finish_error(error: transport_core::Error) -> transport_core::Error {
     match error {
         transport_core::Error::Status(mut status) => {
             if status.message.is_none() {
                 status.message = default_error_message(&status.body);
             }
-            transport_core::Error::Status(status)
+            if RATE_LIMIT_STATUSES.contains(&status.status) {
+                transport_core::Error::RateLimited {
+                    scope: RateLimitScope::Server,
+                    retry_after: status.retry_after,
+                    message: status.message.or_else(|| {
+                        Some(format!(
+                            "{} {}: HTTP {}",
+                            status.method, status.path, status.status
+                        ))
+                    }),
+                }
+            } else {
+                transport_core::Error::Status(status)
+            }
         }
         other => other,
     }
@@ -246,7 +262,7 @@ impl SignalClient {
                     .map_err(|e| Error::from_transport(&E::INFO, e))?;
                 operation
                     .parse(raw)
-                    .map_err(|e| Error::from_transport(&E::INFO, with_server_message(e)))
+                    .map_err(|e| Error::from_transport(&E::INFO, finish_error(e)))
             }
         }
     }
