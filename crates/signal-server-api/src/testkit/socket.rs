@@ -107,9 +107,15 @@ struct Stored {
     sent: u32,
 }
 
+/// What the test sends down the current authenticated connection.
+enum Out {
+    Frame(WsFrame),
+    Drop,
+}
+
 struct Live {
     connection: usize,
-    tx: mpsc::UnboundedSender<WsFrame>,
+    tx: mpsc::UnboundedSender<Out>,
 }
 
 type Decide = Box<dyn FnMut(&FrameInfo) -> WsFault + Send>;
@@ -313,7 +319,7 @@ impl FakeChatSocket {
         });
         if let Some(connection) = inner.live.as_ref().map(|live| live.connection) {
             let frame = message_frame(&mut inner, connection, number);
-            send_live(&mut inner, frame);
+            send_live(&mut inner, Out::Frame(frame));
         }
         number
     }
@@ -329,7 +335,7 @@ impl FakeChatSocket {
                 ("PUT", QUEUE_EMPTY_PATH),
                 None,
             );
-            send_live(&mut inner, frame);
+            send_live(&mut inner, Out::Frame(frame));
         }
     }
 
@@ -338,8 +344,15 @@ impl FakeChatSocket {
         let mut inner = self.state.lock();
         if let Some(connection) = inner.live.as_ref().map(|live| live.connection) {
             let frame = request_frame(&mut inner, connection, PushKind::Other, (verb, path), body);
-            send_live(&mut inner, frame);
+            send_live(&mut inner, Out::Frame(frame));
         }
+    }
+
+    /// Drops the current authenticated connection (without a close frame) after the frames
+    /// pushed so far: a network cut at this point of the stream.
+    pub fn drop_connection(&self) {
+        let mut inner = self.state.lock();
+        send_live(&mut inner, Out::Drop);
     }
 
     /// The numbers of the messages the client acknowledged (on the connection they were sent
@@ -451,9 +464,9 @@ fn message_frame(inner: &mut Inner, connection: usize, number: u64) -> WsFrame {
     )
 }
 
-fn send_live(inner: &mut Inner, frame: WsFrame) {
+fn send_live(inner: &mut Inner, out: Out) {
     if let Some(live) = &inner.live
-        && live.tx.send(frame).is_err()
+        && live.tx.send(out).is_err()
     {
         inner.live = None;
     }
@@ -475,14 +488,14 @@ async fn serve(mut conn: FakeConnection, state: Arc<State>) {
     let connection = conn.index();
     let upgrade = conn.upgrade_request().headers.clone();
     let authenticated = upgrade.contains_key("authorization");
-    let (tx, mut rx) = mpsc::unbounded_channel::<WsFrame>();
+    let (tx, mut rx) = mpsc::unbounded_channel::<Out>();
     if authenticated {
         // Like the real server: the stored messages, then "queue empty".
         let mut inner = state.lock();
         let pending: Vec<u64> = inner.messages.iter().filter(|m| !m.acked).map(|m| m.number).collect();
         for number in pending {
             let frame = message_frame(&mut inner, connection, number);
-            let _ = tx.send(frame);
+            let _ = tx.send(Out::Frame(frame));
         }
         let frame = request_frame(
                 &mut inner,
@@ -491,7 +504,7 @@ async fn serve(mut conn: FakeConnection, state: Arc<State>) {
                 ("PUT", QUEUE_EMPTY_PATH),
                 None,
             );
-        let _ = tx.send(frame);
+        let _ = tx.send(Out::Frame(frame));
         inner.live = Some(Live {
             connection,
             tx: tx.clone(),
@@ -502,8 +515,9 @@ async fn serve(mut conn: FakeConnection, state: Arc<State>) {
     loop {
         let next = tokio::select! {
             biased;
-            frame = rx.recv() => match frame {
-                Some(frame) => if conn.send(frame).await.is_ok() { Next::Go } else { Next::Stop },
+            out = rx.recv() => match out {
+                Some(Out::Frame(frame)) => if conn.send(frame).await.is_ok() { Next::Go } else { Next::Stop },
+                Some(Out::Drop) => Next::Stop,
                 None => Next::Go,
             },
             message = conn.next_message() => match message {

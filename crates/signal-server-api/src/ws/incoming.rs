@@ -66,14 +66,38 @@ impl Ack {
         if self.sent.swap(true, Ordering::AcqRel) {
             return Ok(());
         }
-        let result = self.send(status, message).await;
+        let result = match self.target(status, message) {
+            Ok((client, frame)) => client.send_frame(frame).await.map_err(Error::Transport),
+            Err(error) => Err(error),
+        };
         if result.is_err() {
             self.sent.store(false, Ordering::Release);
         }
         result
     }
 
-    async fn send(&self, status: u16, message: &str) -> Result<()> {
+    /// Queues the answer without waiting (in order with everything queued before).
+    fn try_respond(&self, status: u16, message: &str) -> transport_core::Result<()> {
+        if self.sent.swap(true, Ordering::AcqRel) {
+            return Ok(());
+        }
+        let result = match self.target(status, message) {
+            Ok((client, frame)) => client.try_send_frame(frame),
+            Err(Error::Transport(error)) => Err(error),
+            Err(other) => Err(transport_core::Error::Protocol(other.to_string())),
+        };
+        if result.is_err() {
+            self.sent.store(false, Ordering::Release);
+        }
+        result
+    }
+
+    /// The client and the answer frame, if the answer can still be given.
+    fn target(
+        &self,
+        status: u16,
+        message: &str,
+    ) -> Result<(Arc<WsClient<SignalProtocol>>, transport_core::ws::WsFrame)> {
         let Some(id) = self.id else {
             return Err(Error::Transport(transport_core::Error::Protocol(
                 "the server request has no id to answer".to_owned(),
@@ -89,10 +113,7 @@ impl Ack {
                     .to_owned(),
             }));
         }
-        client
-            .send_frame(response_frame(id, status, message))
-            .await
-            .map_err(Error::Transport)
+        Ok((client, response_frame(id, status, message)))
     }
 }
 
@@ -185,7 +206,10 @@ impl OtherServerRequest {
 /// Acknowledgements follow the client's [`AckMode`]: with [`AckMode::OnDelivery`] (the
 /// default) each item is acknowledged as the stream hands it out, never before; a message
 /// dropped because the application fell behind is never acknowledged and the stream says so
-/// with [`Incoming::Lost`]. The stream ends when the client is closed for good.
+/// with [`Incoming::Lost`]. Acknowledgements are queued on the connection the item arrived on
+/// as it is handed out, in order with the calls the application makes afterwards; an item from
+/// a connection that is gone is not acknowledged (the server delivers it again). The stream
+/// ends when the client is closed for good.
 pub struct IncomingMessages {
     inner: Notifications<ServerPush>,
     client: Weak<WsClient<SignalProtocol>>,
@@ -231,9 +255,21 @@ impl IncomingMessages {
             AckMode::Manual => !message_like,
         };
         if ack_now && !ack.is_sent() {
-            self.ack_in_background(&ack);
+            self.ack_now(&ack);
         }
         item(request, ack)
+    }
+
+    /// Acknowledges `ack` now: queued at once, in order with what the application sends next;
+    /// if the outgoing queue is full, from a background task.
+    fn ack_now(&self, ack: &Ack) {
+        match ack.try_respond(200, "OK") {
+            Ok(()) => {}
+            Err(transport_core::Error::WebSocket(_)) => self.ack_in_background(ack),
+            Err(error) => {
+                tracing::debug!(%error, "server request not acknowledged; the server will deliver it again");
+            }
+        }
     }
 
     fn ack_in_background(&self, ack: &Ack) {
