@@ -9,13 +9,13 @@ use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::OnceCell;
-use transport_core::{RateLimitScope, RateLimiter};
 use transport_core::http::{
     Attempt, Auth, Endpoint, EndpointAuth, HeaderMap, HttpClient, HttpClientBuilder, RawResponse,
     RetryCall, RetryDecision, RetryPolicy, default_classifier, default_error_message,
 };
 use transport_core::tls::TlsConfig;
 use transport_core::ws::{ConnectionState, Events, WsClient, WsConfig, WsConnectOptions};
+use transport_core::{RateLimitScope, RateLimiter};
 use url::Url;
 
 /// The production chat server.
@@ -146,7 +146,9 @@ impl Sockets {
     /// The socket that receives the server's pushes: the authenticated one, or the
     /// unauthenticated one of a client without credentials.
     fn primary(&self) -> Option<&Socket> {
-        self.authenticated.as_ref().or_else(|| self.unauthenticated.get())
+        self.authenticated
+            .as_ref()
+            .or_else(|| self.unauthenticated.get())
     }
 
     fn all(&self) -> impl Iterator<Item = &Socket> {
@@ -366,7 +368,8 @@ pub fn retry_classifier(attempt: &Attempt<'_>) -> RetryDecision {
             RetryDecision::Retry
         }
         Attempt::Error(
-            transport_core::Error::ConnectionLost { .. } | transport_core::Error::NotConnected { .. },
+            transport_core::Error::ConnectionLost { .. }
+            | transport_core::Error::NotConnected { .. },
         ) => RetryDecision::Retry,
         other => default_classifier(other),
     }
@@ -679,7 +682,11 @@ fn parse_base_url(base_url: &str) -> transport_core::Result<Url> {
 
 /// `wss://host/…/v1/websocket/` for `https://host/…/`.
 fn chat_url(base: &Url) -> transport_core::Result<String> {
-    let scheme = if base.scheme() == "https" { "wss" } else { "ws" };
+    let scheme = if base.scheme() == "https" {
+        "wss"
+    } else {
+        "ws"
+    };
     let mut url = base.clone();
     url.set_scheme(scheme).map_err(|()| {
         transport_core::Error::invalid_input("base URL", "cannot derive the WebSocket URL")

@@ -14,9 +14,9 @@ use signal_server_api::api::verification::{
 };
 use signal_server_api::auth::{BasicAuthorization, UnidentifiedAccessKey, ZkBackupAuth};
 use signal_server_api::model::{
-    AccountAttributes, AccountIdentityResponse, Aci, BaseProfileResponse, DeviceId,
-    EcSignedPreKey, EnvelopeType, IdentityKey, IncomingMessage, KemSignedPreKey, ServiceId,
-    SubscriberId, VerificationSessionResponse, VersionedProfileResponse,
+    AccountAttributes, AccountIdentityResponse, Aci, BaseProfileResponse, DeviceId, EcSignedPreKey,
+    EnvelopeType, IdentityKey, IncomingMessage, KemSignedPreKey, ServiceId, SubscriberId,
+    VerificationSessionResponse, VersionedProfileResponse,
 };
 use signal_server_api::testkit::{FAKE_TIMESTAMP_BASE_MS, MockSignalServer, PushKind, WsFault};
 use signal_server_api::transport_core;
@@ -209,22 +209,44 @@ async fn the_same_calls_succeed_over_rest_and_over_the_websocket() {
     let upgrades = server.websocket().upgrade_requests();
     assert_eq!(upgrades.len(), 2);
     assert_eq!(upgrades[0].header("authorization"), None);
-    assert!(upgrades[1].header("authorization").unwrap().starts_with("Basic "));
-    assert!(upgrades[1].header("user-agent").unwrap().starts_with("signal-server-api/"));
+    assert!(
+        upgrades[1]
+            .header("authorization")
+            .unwrap()
+            .starts_with("Basic ")
+    );
+    assert!(
+        upgrades[1]
+            .header("user-agent")
+            .unwrap()
+            .starts_with("signal-server-api/")
+    );
 }
 
 #[tokio::test]
 async fn each_call_takes_the_socket_its_auth_mode_allows() {
     let server = MockSignalServer::start().await;
     let client = client(&server, true, Some(Credentials::new(aci(), "pw"))).await;
-    server.expect::<AccountExists>().respond_status(200).mount().await;
-    server.expect_send_message().respond_status(200).mount().await;
+    server
+        .expect::<AccountExists>()
+        .respond_status(200)
+        .mount()
+        .await;
+    server
+        .expect_send_message()
+        .respond_status(200)
+        .mount()
+        .await;
     server
         .expect::<BackupInfo>()
         .respond_json(200, &serde_json::json!({"cdn": 3, "backupDir": "b"}))
         .mount()
         .await;
-    server.expect::<UpdateSubscriber>().respond_status(200).mount().await;
+    server
+        .expect::<UpdateSubscriber>()
+        .respond_status(200)
+        .mount()
+        .await;
     server.expect_who_am_i().respond(&identity()).mount().await;
     // Only the authenticated socket so far.
     assert_eq!(server.websocket().connections(), 1);
@@ -325,7 +347,11 @@ async fn errors_read_the_same_over_both_transports() {
         shown[0],
         "GET /v1/accounts/whoami: HTTP 401 Unauthorized: Credentials are required"
     );
-    assert!(shown[1].contains("no mock for GET /v1/profile/"), "{}", shown[1]);
+    assert!(
+        shown[1].contains("no mock for GET /v1/profile/"),
+        "{}",
+        shown[1]
+    );
     assert_eq!(shown[0..2], shown[2..4]);
 }
 
@@ -333,14 +359,24 @@ async fn errors_read_the_same_over_both_transports() {
 async fn rate_limits_over_the_websocket_are_honoured_for_idempotent_calls() {
     let server = MockSignalServer::start().await;
     let client = client(&server, true, None).await;
-    server.expect_who_am_i().rate_limited(5).times(1).mount().await;
+    server
+        .expect_who_am_i()
+        .rate_limited(5)
+        .times(1)
+        .mount()
+        .await;
     server
         .expect_who_am_i()
         .rate_limited_with(413, 7)
         .times(1)
         .mount()
         .await;
-    server.expect_who_am_i().respond(&identity()).times(1).mount().await;
+    server
+        .expect_who_am_i()
+        .respond(&identity())
+        .times(1)
+        .mount()
+        .await;
 
     let started = Instant::now();
     let me = client.send(&WhoAmI::new()).await.unwrap();
@@ -433,7 +469,11 @@ async fn incoming_messages_are_acknowledged_once_delivered_never_before() {
     barrier(&server, &client).await;
     let responses = socket.push_responses();
     assert_eq!(responses.len(), 3, "{responses:?}");
-    assert!(responses.iter().all(|r| r.status == Some(200) && r.same_connection));
+    assert!(
+        responses
+            .iter()
+            .all(|r| r.status == Some(200) && r.same_connection)
+    );
     assert_eq!(
         responses.iter().map(|r| r.kind).collect::<Vec<_>>(),
         vec![
@@ -496,10 +536,7 @@ async fn manual_acks_are_only_valid_on_their_connection() {
     assert_eq!(&again.envelope[..], b"two");
     assert_ne!(again.request_id, two.request_id);
     let err = two.ack().await.unwrap_err();
-    assert!(
-        err.to_string().contains("earlier connection"),
-        "{err}"
-    );
+    assert!(err.to_string().contains("earlier connection"), "{err}");
     assert!(!two.is_acked());
     again.ack().await.unwrap();
     socket.wait_for_acked(2).await;
@@ -589,14 +626,15 @@ async fn unknown_server_requests_are_surfaced_and_answered() {
     socket.push_request("PUT", "/api/v2/something/new", Some(b"raw".to_vec().into()));
     match incoming.recv().await {
         Some(Incoming::Other(request)) => {
-            assert_eq!((request.verb.as_str(), request.path.as_str()), ("PUT", "/api/v2/something/new"));
+            assert_eq!(
+                (request.verb.as_str(), request.path.as_str()),
+                ("PUT", "/api/v2/something/new")
+            );
             assert_eq!(request.body.as_deref(), Some(&b"raw"[..]));
         }
         other => panic!("{other:?}"),
     }
-    socket
-        .wait_until(|s| s.push_responses().len() == 2)
-        .await;
+    socket.wait_until(|s| s.push_responses().len() == 2).await;
     let last = socket.push_responses().pop().unwrap();
     assert_eq!((last.kind, last.status), (Some(PushKind::Other), Some(200)));
 }
@@ -637,10 +675,7 @@ async fn a_keepalive_then_close_1000_reconnects_with_the_same_credentials() {
     socket.wait_until(|s| s.connections() == 2).await;
     // Reconnected, not closed for good.
     loop {
-        if let Some(ConnectionEvent::StateChanged(
-            ConnectionState::Ready,
-        )) = events.recv().await
-        {
+        if let Some(ConnectionEvent::StateChanged(ConnectionState::Ready)) = events.recv().await {
             break;
         }
     }

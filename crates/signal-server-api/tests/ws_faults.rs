@@ -113,7 +113,11 @@ fn kind(error: &Error) -> &'static str {
 async fn under_random_faults_every_call_ends_in_time_and_the_client_recovers() {
     let server = MockSignalServer::start().await;
     server.expect_who_am_i().respond(&identity()).mount().await;
-    server.expect_send_message().respond_status(200).mount().await;
+    server
+        .expect_send_message()
+        .respond_status(200)
+        .mount()
+        .await;
     let socket = server.websocket();
     let mut rng = Rng(0x5157_a1b2_c3d4_e5f6);
     socket.inject_faults(move |frame| {
@@ -187,7 +191,9 @@ async fn under_random_faults_every_call_ends_in_time_and_the_client_recovers() {
     assert!(ok("send") > 30, "{tally:?}");
     // Some non-idempotent sends were surfaced rather than repeated.
     assert!(
-        tally.keys().any(|(name, outcome)| *name == "send" && *outcome != "ok"),
+        tally
+            .keys()
+            .any(|(name, outcome)| *name == "send" && *outcome != "ok"),
         "{tally:?}"
     );
 
@@ -259,7 +265,10 @@ async fn out_of_order_answers_reach_their_own_callers() {
             .await;
     }
     server.websocket().inject_faults(|frame| {
-        if frame.path.ends_with(|c: char| c.is_ascii_digit() && c != '9') && frame.number % 2 == 0
+        if frame
+            .path
+            .ends_with(|c: char| c.is_ascii_digit() && c != '9')
+            && frame.number % 2 == 0
         {
             WsFault::OutOfOrder
         } else {
@@ -375,7 +384,11 @@ async fn messages_survive_drops_and_floods_and_are_never_acked_early() {
     // before the next call), and reconnect while messages remain.
     server.expect_who_am_i().respond(&identity()).mount().await;
     for round in 1.. {
-        assert!(round <= 50, "no progress: {} delivered", delivered.numbers.len());
+        assert!(
+            round <= 50,
+            "no progress: {} delivered",
+            delivered.numbers.len()
+        );
         client.send(&WhoAmI::new()).await.unwrap();
         while let Some(item) = incoming.recv().now_or_never() {
             delivered.take(server.websocket(), item);
@@ -395,7 +408,10 @@ async fn messages_survive_drops_and_floods_and_are_never_acked_early() {
     }
     assert_eq!(delivered.numbers, (1..=300).collect::<BTreeSet<_>>());
     assert_eq!(server.websocket().acked_messages().len(), 300);
-    assert!(delivered.lost_reports > 0, "the flood overflowed the buffer");
+    assert!(
+        delivered.lost_reports > 0,
+        "the flood overflowed the buffer"
+    );
     // Messages cut off before their acknowledgement came twice; none went missing.
     assert!(delivered.deliveries >= 300);
 }

@@ -202,7 +202,9 @@ async fn frames_queued_without_waiting_never_wait_for_a_later_connection() {
         }
     }
     // Not connected: refused at once rather than sent on the next connection.
-    let err = client.try_send_frame(WsFrame::text("stale ack")).unwrap_err();
+    let err = client
+        .try_send_frame(WsFrame::text("stale ack"))
+        .unwrap_err();
     assert!(matches!(err, Error::NotConnected { .. }), "{err}");
     client.wait_for_state(ConnectionState::is_ready).await;
     client.try_send_frame(WsFrame::text("fresh")).unwrap();

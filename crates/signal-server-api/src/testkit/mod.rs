@@ -39,7 +39,9 @@ mod expectation;
 mod socket;
 
 pub use expectation::Expectation;
-pub use socket::{FAKE_TIMESTAMP_BASE_MS, FakeChatSocket, FrameInfo, PushKind, PushResponse, WsFault};
+pub use socket::{
+    FAKE_TIMESTAMP_BASE_MS, FakeChatSocket, FrameInfo, PushKind, PushResponse, WsFault,
+};
 
 use crate::api::Operation;
 use crate::api::{account, keep_alive, messages, profile, registration, verification};

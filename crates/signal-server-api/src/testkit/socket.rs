@@ -12,8 +12,8 @@
 
 use crate::ws::codec::{INCOMING_MESSAGE_PATH, QUEUE_EMPTY_PATH};
 use crate::ws::{
-    FrameType, WebSocketMessage, WebSocketRequestMessage, WebSocketResponseMessage,
-    TIMESTAMP_HEADER,
+    FrameType, TIMESTAMP_HEADER, WebSocketMessage, WebSocketRequestMessage,
+    WebSocketResponseMessage,
 };
 use bytes::Bytes;
 use prost::Message as _;
@@ -21,8 +21,13 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use tokio::sync::{mpsc, watch};
-use transport_core::http::{Body, HeaderMap, HeaderName, HeaderValue, HttpClient, Method, RawRequest, RawResponse, RetryPolicy};
-use transport_core::testkit::{FakeConnection, FakeMessage, FakeWsServer, UpgradeDecision, UpgradeRequest};
+use transport_core::http::{
+    Body, HeaderMap, HeaderName, HeaderValue, HttpClient, Method, RawRequest, RawResponse,
+    RetryPolicy,
+};
+use transport_core::testkit::{
+    FakeConnection, FakeMessage, FakeWsServer, UpgradeDecision, UpgradeRequest,
+};
 use transport_core::ws::WsFrame;
 
 /// The fake server's delivery timestamps: this base plus the message number (deterministic).
@@ -206,9 +211,7 @@ impl Forwarder {
         let gone = || transport_core::Error::ConnectionLost {
             reason: "the fake chat socket's forwarder is gone".to_owned(),
         };
-        self.jobs
-            .send(Job { request, reply })
-            .map_err(|_| gone())?;
+        self.jobs.send(Job { request, reply }).map_err(|_| gone())?;
         match tokio::task::spawn_blocking(move || answer.recv()).await {
             Ok(Ok(result)) => result,
             _ => Err(gone()),
@@ -359,13 +362,23 @@ impl FakeChatSocket {
     /// on), in message order.
     pub fn acked_messages(&self) -> Vec<u64> {
         let inner = self.state.lock();
-        inner.messages.iter().filter(|m| m.acked).map(|m| m.number).collect()
+        inner
+            .messages
+            .iter()
+            .filter(|m| m.acked)
+            .map(|m| m.number)
+            .collect()
     }
 
     /// The numbers of the messages still stored (not acknowledged).
     pub fn pending_messages(&self) -> Vec<u64> {
         let inner = self.state.lock();
-        inner.messages.iter().filter(|m| !m.acked).map(|m| m.number).collect()
+        inner
+            .messages
+            .iter()
+            .filter(|m| !m.acked)
+            .map(|m| m.number)
+            .collect()
     }
 
     /// How often message `number` was sent (0 if it is unknown).
@@ -400,7 +413,8 @@ impl FakeChatSocket {
 
     /// Waits until at least `n` messages are acknowledged.
     pub async fn wait_for_acked(&self, n: usize) {
-        self.wait_until(|socket| socket.acked_messages().len() >= n).await;
+        self.wait_until(|socket| socket.acked_messages().len() >= n)
+            .await;
     }
 
     /// Waits until `condition` holds; it is checked after every change the socket records
@@ -442,9 +456,10 @@ fn request_frame(
         PushKind::Message(number) => number,
         _ => id,
     };
-    request
-        .headers
-        .push(format!("{TIMESTAMP_HEADER}:{}", FAKE_TIMESTAMP_BASE_MS + stamp));
+    request.headers.push(format!(
+        "{TIMESTAMP_HEADER}:{}",
+        FAKE_TIMESTAMP_BASE_MS + stamp
+    ));
     WsFrame::binary(WebSocketMessage::request(request).encode_to_vec())
 }
 
@@ -492,18 +507,23 @@ async fn serve(mut conn: FakeConnection, state: Arc<State>) {
     if authenticated {
         // Like the real server: the stored messages, then "queue empty".
         let mut inner = state.lock();
-        let pending: Vec<u64> = inner.messages.iter().filter(|m| !m.acked).map(|m| m.number).collect();
+        let pending: Vec<u64> = inner
+            .messages
+            .iter()
+            .filter(|m| !m.acked)
+            .map(|m| m.number)
+            .collect();
         for number in pending {
             let frame = message_frame(&mut inner, connection, number);
             let _ = tx.send(Out::Frame(frame));
         }
         let frame = request_frame(
-                &mut inner,
-                connection,
-                PushKind::QueueEmpty,
-                ("PUT", QUEUE_EMPTY_PATH),
-                None,
-            );
+            &mut inner,
+            connection,
+            PushKind::QueueEmpty,
+            ("PUT", QUEUE_EMPTY_PATH),
+            None,
+        );
         let _ = tx.send(Out::Frame(frame));
         inner.live = Some(Live {
             connection,
@@ -554,7 +574,11 @@ async fn serve(mut conn: FakeConnection, state: Arc<State>) {
 fn detach(state: &State, connection: usize) {
     {
         let mut inner = state.lock();
-        if inner.live.as_ref().is_some_and(|live| live.connection == connection) {
+        if inner
+            .live
+            .as_ref()
+            .is_some_and(|live| live.connection == connection)
+        {
             inner.live = None;
         }
     }
@@ -635,7 +659,10 @@ async fn respond(
             verb: verb.clone(),
             path: path.clone(),
         };
-        inner.decide.as_mut().map_or(WsFault::Answer, |decide| decide(&info))
+        inner
+            .decide
+            .as_mut()
+            .map_or(WsFault::Answer, |decide| decide(&info))
     };
     state.bump();
     match fault {
@@ -795,7 +822,10 @@ mod tests {
         assert_eq!(raw.path, "v1/messages/x");
         assert_eq!(
             raw.query,
-            vec![("story".to_owned(), "true".to_owned()), ("ts".to_owned(), "5".to_owned())]
+            vec![
+                ("story".to_owned(), "true".to_owned()),
+                ("ts".to_owned(), "5".to_owned())
+            ]
         );
         assert_eq!(raw.headers["authorization"], "Basic abc");
         assert_eq!(raw.headers["user-agent"], "from-frame");

@@ -25,7 +25,9 @@ mod incoming;
 mod protocol;
 
 pub use frame::{FrameType, WebSocketMessage, WebSocketRequestMessage, WebSocketResponseMessage};
-pub use incoming::{Incoming, IncomingEnvelope, IncomingMessages, OtherServerRequest, TIMESTAMP_HEADER};
+pub use incoming::{
+    Incoming, IncomingEnvelope, IncomingMessages, OtherServerRequest, TIMESTAMP_HEADER,
+};
 pub use protocol::{
     AckMode, CLOSE_CONNECTED_ELSEWHERE, CLOSE_CONNECTION_INVALIDATED, DEFAULT_FATAL_CLOSE_CODES,
     ServerPush, SignalProtocol,

@@ -32,7 +32,8 @@ pub const CLOSE_CONNECTION_INVALIDATED: u16 = 4401;
 /// Close code 4409: another connection for the same account and device took over.
 pub const CLOSE_CONNECTED_ELSEWHERE: u16 = 4409;
 /// The close codes that stop the client by default.
-pub const DEFAULT_FATAL_CLOSE_CODES: &[u16] = &[CLOSE_CONNECTION_INVALIDATED, CLOSE_CONNECTED_ELSEWHERE];
+pub const DEFAULT_FATAL_CLOSE_CODES: &[u16] =
+    &[CLOSE_CONNECTION_INVALIDATED, CLOSE_CONNECTED_ELSEWHERE];
 
 /// When the client acknowledges a server request (an incoming message, "queue empty", …).
 ///
@@ -148,12 +149,18 @@ impl Protocol for SignalProtocol {
 
     fn encode(&self, mut request: Self::Request, seq: u64) -> Result<Outgoing<Self>, Error> {
         request.id = Some(seq);
-        Ok(Outgoing::new(seq, binary(&WebSocketMessage::request(request))))
+        Ok(Outgoing::new(
+            seq,
+            binary(&WebSocketMessage::request(request)),
+        ))
     }
 
     fn decode(&self, frame: WsFrame) -> Inbound<Self> {
         if frame.is_text() {
-            return Inbound::unknown("text frame (the Signal socket speaks binary protobuf)", frame);
+            return Inbound::unknown(
+                "text frame (the Signal socket speaks binary protobuf)",
+                frame,
+            );
         }
         let classified = match codec::classify(frame.as_bytes()) {
             Ok(classified) => classified,
@@ -177,9 +184,10 @@ impl Protocol for SignalProtocol {
                     None => Inbound::notification(push),
                 }
             }
-            Classified::Unknown { kind, .. } => {
-                Inbound::unknown(format!("WebSocketMessage of type {kind:?} without its part"), frame)
-            }
+            Classified::Unknown { kind, .. } => Inbound::unknown(
+                format!("WebSocketMessage of type {kind:?} without its part"),
+                frame,
+            ),
         }
     }
 
@@ -306,7 +314,10 @@ mod tests {
         let protocol = SignalProtocol::new();
         for (frame, reason) in [
             (WsFrame::text("hello"), "text frame"),
-            (WsFrame::binary(vec![0xff, 0xff, 0xff]), "invalid WebSocketMessage"),
+            (
+                WsFrame::binary(vec![0xff, 0xff, 0xff]),
+                "invalid WebSocketMessage",
+            ),
             (
                 binary(&WebSocketMessage {
                     r#type: Some(2),
