@@ -474,7 +474,7 @@ impl SignalClientBuilder {
 
     /// The retry policy, for both transports. Only idempotent operations are retried after a
     /// response, a timeout or a lost connection (see
-    /// [`Endpoint::idempotent`](transport_core::http::Endpoint::idempotent)); keep
+    /// [`Endpoint::idempotent`]); keep
     /// [`retry_classifier`] in custom policies to retry 413 with `Retry-After` and lost
     /// WebSocket connections.
     pub fn retry(mut self, retry: RetryPolicy) -> Self {
@@ -601,8 +601,9 @@ impl SignalClientBuilder {
     /// [`Error::Transport`] with [`InvalidInput`](transport_core::Error::InvalidInput) for a
     /// bad URL, certificate or configuration (including keepalive and pings both slower than
     /// the server's 90 s idle timeout) before any I/O; otherwise the error of the first
-    /// connection attempt (a refused upgrade, 401 for wrong credentials, is a
-    /// [`Connect`](transport_core::Error::Connect) error naming the status).
+    /// connection attempt: [`Connect`](transport_core::Error::Connect) when the server cannot
+    /// be reached, a [`Status`](transport_core::Error::Status) error when it refuses the
+    /// upgrade (401 for wrong credentials, 499 for an expired client).
     pub async fn connect(self) -> Result<SignalClient> {
         let base_url = parse_base_url(&self.base_url)?;
         let url = match self.websocket_url {
