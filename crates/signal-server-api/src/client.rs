@@ -776,6 +776,101 @@ mod tests {
     }
 
     #[test]
+    fn lost_websocket_connections_are_retried() {
+        for error in [
+            transport_core::Error::ConnectionLost {
+                reason: "dropped".into(),
+            },
+            transport_core::Error::NotConnected {
+                state: "connecting".into(),
+            },
+        ] {
+            assert_eq!(
+                retry_classifier(&Attempt::Error(&error)),
+                RetryDecision::Retry,
+                "{error}"
+            );
+        }
+        let closed = transport_core::Error::Closed {
+            code: 4409,
+            reason: String::new(),
+        };
+        assert_eq!(
+            retry_classifier(&Attempt::Error(&closed)),
+            RetryDecision::Stop
+        );
+    }
+
+    #[test]
+    fn the_websocket_url_follows_the_base_url() {
+        let url = |base: &str| chat_url(&parse_base_url(base).unwrap()).unwrap();
+        assert_eq!(url(DEFAULT_BASE_URL), "wss://chat.signal.org/v1/websocket/");
+        assert_eq!(
+            url("http://127.0.0.1:8080/base?x=1"),
+            "ws://127.0.0.1:8080/base/v1/websocket/"
+        );
+        assert!(parse_base_url("ftp://example.com/").is_err());
+        assert!(parse_base_url("not a url").is_err());
+    }
+
+    #[tokio::test]
+    async fn websocket_settings_are_checked_before_any_io() {
+        // Port 1 refuses connections: reaching it would be a Connect error, not invalid input.
+        let builder = || SignalClient::builder().websocket_url("ws://127.0.0.1:1/v1/websocket/");
+        let err = builder()
+            .customize_websocket(|c| {
+                c.with_app_keepalive(None).with_ping(
+                    Some(Duration::from_secs(90)),
+                    Some(Duration::from_secs(120)),
+                )
+            })
+            .connect()
+            .await
+            .unwrap_err();
+        assert!(err.to_string().starts_with("invalid keepalive"), "{err}");
+        let err = builder()
+            .customize_websocket(|c| {
+                c.with_app_keepalive(Some(Duration::from_secs(95)))
+                    .with_ping(None, None)
+            })
+            .connect()
+            .await
+            .unwrap_err();
+        assert!(err.to_string().starts_with("invalid keepalive"), "{err}");
+        // Pings alone are enough when they beat the idle timeout.
+        let err = builder()
+            .customize_websocket(|c| c.with_app_keepalive(None))
+            .connect()
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(
+                err.as_transport(),
+                Some(transport_core::Error::Connect { .. })
+            ),
+            "{err}"
+        );
+        let err = SignalClient::builder()
+            .websocket_url("ftp://127.0.0.1:1/")
+            .connect()
+            .await
+            .unwrap_err();
+        assert!(err.to_string().contains("scheme"), "{err}");
+        let err = SignalClient::builder()
+            .base_url("not a url")
+            .connect()
+            .await
+            .unwrap_err();
+        assert!(err.to_string().starts_with("invalid base URL"), "{err}");
+        let err = builder()
+            .add_root_certificate_pem("not a certificate")
+            .connect()
+            .await
+            .unwrap_err();
+        assert!(err.to_string().contains("TLS root certificate"), "{err}");
+    }
+
+    #[test]
     fn builds_and_hides_the_password() {
         let aci: Aci = "9d0652a3-dcc3-4d11-975f-74d61598733f".parse().unwrap();
         let client = SignalClient::builder()
