@@ -9,13 +9,14 @@ use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::OnceCell;
+use transport_core::RateLimiter;
 use transport_core::http::{
     Attempt, Auth, Endpoint, EndpointAuth, HeaderMap, HttpClient, HttpClientBuilder, RawResponse,
-    RetryCall, RetryDecision, RetryPolicy, default_classifier, default_error_message,
+    RetryCall, RetryDecision, RetryPolicy, apply_error_conventions, default_classifier,
+    default_error_message, parse_base_url,
 };
 use transport_core::tls::TlsConfig;
 use transport_core::ws::{ConnectionState, Events, WsClient, WsConfig, WsConnectOptions};
-use transport_core::{RateLimitScope, RateLimiter};
 use url::Url;
 
 /// The production chat server.
@@ -204,35 +205,6 @@ impl fmt::Debug for SignalClient {
     }
 }
 
-/// Applies the HTTP client's error conventions to a parse error of a WebSocket response: the
-/// server's message, and rate-limit statuses as
-/// [`RateLimited`](transport_core::Error::RateLimited), so a call fails the same way over both
-/// transports.
-fn finish_error(error: transport_core::Error) -> transport_core::Error {
-    match error {
-        transport_core::Error::Status(mut status) => {
-            if status.message.is_none() {
-                status.message = default_error_message(&status.body);
-            }
-            if RATE_LIMIT_STATUSES.contains(&status.status) {
-                transport_core::Error::RateLimited {
-                    scope: RateLimitScope::Server,
-                    retry_after: status.retry_after,
-                    message: status.message.or_else(|| {
-                        Some(format!(
-                            "{} {}: HTTP {}",
-                            status.method, status.path, status.status
-                        ))
-                    }),
-                }
-            } else {
-                transport_core::Error::Status(status)
-            }
-        }
-        other => other,
-    }
-}
-
 impl SignalClient {
     /// A builder for the production server, without credentials.
     pub fn builder() -> SignalClientBuilder {
@@ -262,9 +234,10 @@ impl SignalClient {
                     .send_raw(operation)
                     .await
                     .map_err(|e| Error::from_transport(&E::INFO, e))?;
-                operation
-                    .parse(raw)
-                    .map_err(|e| Error::from_transport(&E::INFO, finish_error(e)))
+                operation.parse(raw).map_err(|e| {
+                    let e = apply_error_conventions(e, RATE_LIMIT_STATUSES, &default_error_message);
+                    Error::from_transport(&E::INFO, e)
+                })
             }
         }
     }
@@ -662,23 +635,6 @@ impl SignalClientBuilder {
             }),
         })
     }
-}
-
-/// The base URL as the HTTP client reads it: absolute http(s), with a trailing `/`.
-fn parse_base_url(base_url: &str) -> transport_core::Result<Url> {
-    let mut url = Url::parse(base_url)
-        .map_err(|e| transport_core::Error::invalid_input("base URL", e.to_string()))?;
-    if !matches!(url.scheme(), "http" | "https") {
-        return Err(transport_core::Error::invalid_input(
-            "base URL",
-            "scheme must be http or https",
-        ));
-    }
-    if !url.path().ends_with('/') {
-        let path = format!("{}/", url.path());
-        url.set_path(&path);
-    }
-    Ok(url)
 }
 
 /// `wss://host/…/v1/websocket/` for `https://host/…/`.

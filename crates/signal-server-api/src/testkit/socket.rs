@@ -10,7 +10,7 @@
 //! by "queue empty") on every new authenticated connection, like the real server. Faults can be
 //! injected per request frame ([`WsFault`]).
 
-use crate::ws::codec::{INCOMING_MESSAGE_PATH, QUEUE_EMPTY_PATH};
+use crate::ws::codec::{INCOMING_MESSAGE_PATH, QUEUE_EMPTY_PATH, header_line};
 use crate::ws::{
     FrameType, TIMESTAMP_HEADER, WebSocketMessage, WebSocketRequestMessage,
     WebSocketResponseMessage,
@@ -22,13 +22,15 @@ use std::fmt;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use tokio::sync::{mpsc, watch};
 use transport_core::http::{
-    Body, HeaderMap, HeaderName, HeaderValue, HttpClient, Method, RawRequest, RawResponse,
-    RetryPolicy,
+    Body, HeaderMap, HttpClient, Method, RawRequest, RawResponse, RetryPolicy,
 };
 use transport_core::testkit::{
     FakeConnection, FakeMessage, FakeWsServer, UpgradeDecision, UpgradeRequest,
 };
 use transport_core::ws::WsFrame;
+
+/// `PUT /api/v1/queue/empty`.
+const QUEUE_EMPTY: (&str, &str) = ("PUT", QUEUE_EMPTY_PATH);
 
 /// The fake server's delivery timestamps: this base plus the message number (deterministic).
 pub const FAKE_TIMESTAMP_BASE_MS: u64 = 1_700_000_000_000;
@@ -329,24 +331,18 @@ impl FakeChatSocket {
 
     /// Sends `PUT /api/v1/queue/empty` on the current authenticated connection (if any).
     pub fn push_queue_empty(&self) {
-        let mut inner = self.state.lock();
-        if let Some(connection) = inner.live.as_ref().map(|live| live.connection) {
-            let frame = request_frame(
-                &mut inner,
-                connection,
-                PushKind::QueueEmpty,
-                ("PUT", QUEUE_EMPTY_PATH),
-                None,
-            );
-            send_live(&mut inner, Out::Frame(frame));
-        }
+        self.push_live(PushKind::QueueEmpty, QUEUE_EMPTY, None);
     }
 
     /// Sends another server request on the current authenticated connection (if any).
     pub fn push_request(&self, verb: &str, path: &str, body: Option<Bytes>) {
+        self.push_live(PushKind::Other, (verb, path), body);
+    }
+
+    fn push_live(&self, kind: PushKind, target: (&str, &str), body: Option<Bytes>) {
         let mut inner = self.state.lock();
         if let Some(connection) = inner.live.as_ref().map(|live| live.connection) {
-            let frame = request_frame(&mut inner, connection, PushKind::Other, (verb, path), body);
+            let frame = request_frame(&mut inner, connection, kind, target, body);
             send_live(&mut inner, Out::Frame(frame));
         }
     }
@@ -521,7 +517,7 @@ async fn serve(mut conn: FakeConnection, state: Arc<State>) {
             &mut inner,
             connection,
             PushKind::QueueEmpty,
-            ("PUT", QUEUE_EMPTY_PATH),
+            QUEUE_EMPTY,
             None,
         );
         let _ = tx.send(Out::Frame(frame));
@@ -756,16 +752,7 @@ fn to_http(upgrade: &HeaderMap, request: WebSocketRequestMessage) -> Result<RawR
         }
     }
     let mut content_type = None;
-    for line in &request.headers {
-        let Some((name, value)) = line.split_once(':') else {
-            continue;
-        };
-        let (Ok(name), Ok(value)) = (
-            HeaderName::from_bytes(name.trim().as_bytes()),
-            HeaderValue::from_str(value.trim()),
-        ) else {
-            continue;
-        };
+    for (name, value) in request.headers.iter().filter_map(|line| header_line(line)) {
         if name == "content-type" {
             content_type = value.to_str().ok().map(str::to_owned);
         }
@@ -802,6 +789,7 @@ fn from_http(id: u64, http: &RawResponse) -> WebSocketResponseMessage {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use transport_core::http::HeaderValue;
 
     #[test]
     fn frames_become_http_requests_with_the_upgrade_headers() {

@@ -14,6 +14,69 @@ use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 use url::Url;
 
+/// Reads an API's base URL as [`HttpClient::builder`] does: absolute, `http` or `https`, with a
+/// trailing `/` added when missing (so endpoint paths join below it).
+///
+/// ```
+/// let url = transport_core::http::parse_base_url("https://example.com/api/v1").unwrap();
+/// assert_eq!(url.as_str(), "https://example.com/api/v1/");
+/// assert!(transport_core::http::parse_base_url("ftp://example.com/").is_err());
+/// ```
+///
+/// # Errors
+///
+/// [`Error::InvalidInput`] when `base_url` is not an absolute http(s) URL.
+pub fn parse_base_url(base_url: &str) -> Result<Url> {
+    let mut base =
+        Url::parse(base_url).map_err(|e| Error::invalid_input("base URL", e.to_string()))?;
+    if !matches!(base.scheme(), "http" | "https") {
+        return Err(Error::invalid_input(
+            "base URL",
+            "scheme must be http or https",
+        ));
+    }
+    if !base.path().ends_with('/') {
+        let path = format!("{}/", base.path());
+        base.set_path(&path);
+    }
+    Ok(base)
+}
+
+/// Applies an HTTP client's error conventions to an endpoint's parse error: a status error
+/// gets the server's message (found by `extract`, e.g. [`default_error_message`]), and a
+/// status in `rate_limit_statuses` becomes [`Error::RateLimited`] with its `Retry-After`.
+///
+/// [`HttpClient`] applies them to every call; a transport that carries HTTP responses another
+/// way (Signal's WebSocket) applies them too, so a call fails the same way over both.
+pub fn apply_error_conventions(
+    error: Error,
+    rate_limit_statuses: &[u16],
+    extract: &dyn Fn(&[u8]) -> Option<String>,
+) -> Error {
+    match error {
+        Error::Status(mut status) => {
+            if status.message.is_none() {
+                status.message = extract(&status.body);
+            }
+            if rate_limit_statuses.contains(&status.status) {
+                Error::RateLimited {
+                    scope: RateLimitScope::Server,
+                    retry_after: status.retry_after,
+                    message: status.message.or_else(|| {
+                        Some(format!(
+                            "{} {}: HTTP {}",
+                            status.method, status.path, status.status
+                        ))
+                    }),
+                }
+            } else {
+                Error::Status(status)
+            }
+        }
+        other => other,
+    }
+}
+
 /// The wall clock used to interpret HTTP-date `Retry-After` headers.
 pub type WallClock = fn() -> SystemTime;
 
@@ -433,18 +496,7 @@ impl HttpClient {
     ///
     /// [`Error::InvalidInput`] when `base_url` is not an absolute http(s) URL.
     pub fn builder(base_url: &str) -> Result<HttpClientBuilder> {
-        let mut base =
-            Url::parse(base_url).map_err(|e| Error::invalid_input("base URL", e.to_string()))?;
-        if !matches!(base.scheme(), "http" | "https") {
-            return Err(Error::invalid_input(
-                "base URL",
-                "scheme must be http or https",
-            ));
-        }
-        if !base.path().ends_with('/') {
-            let path = format!("{}/", base.path());
-            base.set_path(&path);
-        }
+        let base = parse_base_url(base_url)?;
         Ok(HttpClientBuilder {
             base,
             user_agent: concat!("transport-core/", env!("CARGO_PKG_VERSION")).to_owned(),
@@ -536,28 +588,11 @@ impl HttpClient {
     /// Applies the client's error conventions to a parse error: the server's message, and
     /// rate-limit statuses as [`Error::RateLimited`].
     fn finish_error(&self, error: Error) -> Error {
-        match error {
-            Error::Status(mut status) => {
-                if status.message.is_none() {
-                    status.message = (self.inner.error_message)(&status.body);
-                }
-                if self.inner.rate_limit_statuses.contains(&status.status) {
-                    Error::RateLimited {
-                        scope: RateLimitScope::Server,
-                        retry_after: status.retry_after,
-                        message: status.message.or_else(|| {
-                            Some(format!(
-                                "{} {}: HTTP {}",
-                                status.method, status.path, status.status
-                            ))
-                        }),
-                    }
-                } else {
-                    Error::Status(status)
-                }
-            }
-            other => other,
-        }
+        apply_error_conventions(
+            error,
+            &self.inner.rate_limit_statuses,
+            &*self.inner.error_message,
+        )
     }
 
     async fn run(&self, call: &Call<'_>, parts: &dyn Parts) -> Result<RawResponse> {
@@ -723,6 +758,47 @@ fn progress_body(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn error_conventions_outside_the_client() {
+        let status = |code: u16, body: &'static str| {
+            Error::Status(Box::new(
+                crate::error::StatusError::new(
+                    code,
+                    "GET",
+                    "/v1/x",
+                    Bytes::from_static(body.as_bytes()),
+                )
+                .with_retry_after(Some(Duration::from_secs(3))),
+            ))
+        };
+        let shown = apply_error_conventions(
+            status(401, r#"{"message":"no"}"#),
+            &[429],
+            &default_error_message,
+        );
+        assert_eq!(
+            shown.to_string(),
+            "GET /v1/x: HTTP 401 Unauthorized: no (retry after 3s)"
+        );
+        match apply_error_conventions(status(413, ""), &[413, 429], &default_error_message) {
+            Error::RateLimited {
+                scope: RateLimitScope::Server,
+                retry_after,
+                message,
+            } => {
+                assert_eq!(retry_after, Some(Duration::from_secs(3)));
+                assert_eq!(message.as_deref(), Some("GET /v1/x: HTTP 413"));
+            }
+            other => panic!("{other:?}"),
+        }
+        let untouched = apply_error_conventions(
+            Error::invalid_input("x", "y"),
+            &[429],
+            &default_error_message,
+        );
+        assert_eq!(untouched.to_string(), "invalid x: y");
+    }
 
     #[test]
     fn error_message_extraction() {

@@ -15,7 +15,7 @@ mod retry;
 pub use auth::Auth;
 pub use client::{
     ErrorMessageFn, HttpClient, HttpClientBuilder, HttpOptions, RawRequest, WallClock,
-    default_error_message,
+    apply_error_conventions, default_error_message, parse_base_url,
 };
 pub use endpoint::{Body, Endpoint, EndpointAuth, Multipart, Part, ProgressFn, segment};
 pub use http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode};
