@@ -3,42 +3,21 @@
 //! server (no request, no frame, not even the unauthenticated socket).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+
+use common::{aci, register};
+
 use signal_server_api::api::account::{
     LookupUsernameHash, ReserveUsernameHash, SetAccountAttributes, SetName, SetRegistrationLock,
 };
 use signal_server_api::api::keys::CheckKeys;
 use signal_server_api::api::messages::{ReportSpamMessage, SendMessage};
-use signal_server_api::api::registration::{Register, RegistrationKeys};
 use signal_server_api::api::stickers::GetStickersForm;
 use signal_server_api::api::subscriptions::CreateBoostPaymentIntent;
 use signal_server_api::api::verification::{CreateSession, VerifyCode};
-use signal_server_api::auth::BasicAuthorization;
-use signal_server_api::model::{
-    AccountAttributes, Aci, DeviceId, EcSignedPreKey, IdentityKey, IdentityType, KemSignedPreKey,
-    PaymentMethod,
-};
+use signal_server_api::model::{AccountAttributes, DeviceId, IdentityType, PaymentMethod};
 use signal_server_api::testkit::MockSignalServer;
 use signal_server_api::{Credentials, Error, SignalClient, transport_core};
-
-const ACI: &str = "9d0652a3-dcc3-4d11-975f-74d61598733f";
-
-fn aci() -> Aci {
-    ACI.parse().unwrap()
-}
-
-fn register(number: &str) -> Register {
-    let mut attributes = AccountAttributes::new(1);
-    attributes.pni_registration_id = Some(2);
-    let keys = RegistrationKeys::new(
-        IdentityKey::new(vec![5; 33]),
-        IdentityKey::new(vec![5; 33]),
-        EcSignedPreKey::new(1, vec![5; 33], vec![1; 64]),
-        EcSignedPreKey::new(2, vec![5; 33], vec![2; 64]),
-        KemSignedPreKey::new(3, vec![8; 16], vec![3; 64]),
-        KemSignedPreKey::new(4, vec![8; 16], vec![4; 64]),
-    );
-    Register::with_session(BasicAuthorization::new(number, "pw"), "s", attributes, keys)
-}
 
 /// Discards a response.
 fn done<T>(_: T) {}
@@ -124,7 +103,7 @@ async fn rows(client: &SignalClient) -> Vec<(&'static str, Result<(), Error>)> {
         ),
         (
             "authorization.username",
-            client.send(&register("alice")).await.map(done),
+            client.send(&register("alice", "pw")).await.map(done),
         ),
     ]
 }

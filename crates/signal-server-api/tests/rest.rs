@@ -3,155 +3,44 @@
 //! with paused time.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use signal_server_api::api::account::{AccountExists, SetAccountAttributes, WhoAmI};
+mod common;
+
+use common::{ACI, Flow, PNI, aci, attributes, basic, identity, keys};
+
+use signal_server_api::api::account::{AccountExists, WhoAmI};
 use signal_server_api::api::archive::BackupInfo;
 use signal_server_api::api::devices::LinkDevice;
 use signal_server_api::api::keep_alive::GetKeepAlive;
 use signal_server_api::api::messages::SendMessage;
-use signal_server_api::api::profile::GetProfile;
-use signal_server_api::api::registration::{Register, RegistrationKeys};
+use signal_server_api::api::registration::Register;
 use signal_server_api::api::subscriptions::UpdateSubscriber;
-use signal_server_api::api::verification::{
-    CodeTransport, CreateSession, RequestVerificationCode, VerifyCode,
-};
+use signal_server_api::api::verification::CreateSession;
 use signal_server_api::auth::{BasicAuthorization, UnidentifiedAccessKey, ZkBackupAuth};
 use signal_server_api::model::{
-    AccountAttributes, AccountIdentityResponse, Aci, BaseProfileResponse, ChallengeOption,
-    DeviceId, EcSignedPreKey, EnvelopeType, IdentityKey, IncomingMessage, KemSignedPreKey,
-    ServiceId, SubscriberId, VerificationSessionResponse, VersionedProfileResponse,
+    AccountAttributes, ChallengeOption, DeviceId, EcSignedPreKey, EnvelopeType, IncomingMessage,
+    KemSignedPreKey, ServiceId, SubscriberId,
 };
 use signal_server_api::testkit::MockSignalServer;
 use signal_server_api::{Credentials, Error};
 use std::time::Duration;
 use wiremock::ResponseTemplate;
 
-const ACI: &str = "9d0652a3-dcc3-4d11-975f-74d61598733f";
-const PNI: &str = "4f1e8f5a-4e61-4e4a-9a0e-2a1e2d3c4b5a";
-
-fn aci() -> Aci {
-    ACI.parse().unwrap()
-}
-
-fn identity() -> AccountIdentityResponse {
-    serde_json::from_value(serde_json::json!({
-        "uuid": ACI, "number": "+14155550100", "pni": PNI, "storageCapable": true
-    }))
-    .unwrap()
-}
-
-fn keys() -> RegistrationKeys {
-    RegistrationKeys::new(
-        IdentityKey::new(vec![5; 33]),
-        IdentityKey::new(vec![5; 33]),
-        EcSignedPreKey::new(1, vec![5; 33], vec![1; 64]),
-        EcSignedPreKey::new(2, vec![5; 33], vec![2; 64]),
-        KemSignedPreKey::new(3, vec![8; 16], vec![3; 64]),
-        KemSignedPreKey::new(4, vec![8; 16], vec![4; 64]),
-    )
-}
-
-fn attributes() -> AccountAttributes {
-    let mut a = AccountAttributes::new(1234);
-    a.pni_registration_id = Some(5678);
-    a
-}
-
-fn basic(user: &str, password: &str) -> String {
-    use base64::Engine as _;
-    format!(
-        "Basic {}",
-        base64::engine::general_purpose::STANDARD.encode(format!("{user}:{password}"))
-    )
-}
-
-fn session(id: &str, verified: bool) -> VerificationSessionResponse {
-    let mut s = VerificationSessionResponse::new(id);
-    s.verified = verified;
-    s.allowed_to_request_code = !verified;
-    s
-}
-
 #[tokio::test]
 async fn registration_flow_then_authenticated_calls() {
     let server = MockSignalServer::start().await;
-    let create = CreateSession::new("+14155550100");
-    server
-        .expect_create_session()
-        .for_request(&create)
-        .respond(&session("sess-1", false))
-        .times(1)
-        .mount()
-        .await;
-    let request_code = RequestVerificationCode::new("sess-1", CodeTransport::Sms, "android");
-    server
-        .expect_request_verification_code()
-        .for_request(&request_code)
-        .respond(&session("sess-1", false))
-        .times(1)
-        .mount()
-        .await;
-    let verify = VerifyCode::new("sess-1", "123456");
-    server
-        .expect_verify_code()
-        .for_request(&verify)
-        .respond(&session("sess-1", true))
-        .times(1)
-        .mount()
-        .await;
-    let register = Register::with_session(
-        BasicAuthorization::new("+14155550100", "new-password"),
-        "sess-1",
-        attributes(),
-        keys(),
-    );
-    server
-        .expect_register()
-        .for_request(&register)
-        .with_header("authorization", &basic("+14155550100", "new-password"))
-        .respond(&identity())
-        .times(1)
-        .mount()
-        .await;
-
-    // Anonymous until registered.
+    let flow = Flow::new();
+    flow.mount(&server, 1).await;
+    // Anonymous until registered, then as the new account's primary device.
     let anonymous = server.client().unwrap();
-    let s = anonymous.send(&create).await.unwrap();
-    assert_eq!(s.id, "sess-1");
-    assert!(!anonymous.send(&request_code).await.unwrap().verified);
-    assert!(anonymous.send(&verify).await.unwrap().verified);
-    let account = anonymous.send(&register).await.unwrap();
-    assert_eq!(account.uuid, aci());
-
-    // Then as the new account's primary device.
-    let creds = Credentials::new(account.uuid, "new-password").with_device_id(DeviceId::PRIMARY);
-    let client = server.client_builder().credentials(creds).build().unwrap();
-    let mut attributes = attributes();
-    attributes.fetches_messages = true;
-    let set = SetAccountAttributes::new(attributes);
-    server
-        .expect_set_account_attributes()
-        .for_request(&set)
-        .with_header("authorization", &basic(&format!("{ACI}.1"), "new-password"))
-        .respond_status(204)
-        .times(1)
-        .mount()
-        .await;
-    client.send(&set).await.unwrap();
-
-    let mut profile = VersionedProfileResponse::default();
-    profile.name = Some(b"encrypted name".to_vec());
-    profile.base = BaseProfileResponse::default();
-    profile.base.identity_key = Some(IdentityKey::new(vec![5; 33]));
-    server
-        .expect_get_profile()
-        .for_request(&GetProfile::new(aci(), "v1"))
-        .respond(&profile)
-        .times(1)
-        .mount()
-        .await;
-    let fetched = client.send(&GetProfile::new(aci(), "v1")).await.unwrap();
-    assert_eq!(fetched.name.as_deref(), Some(&b"encrypted name"[..]));
-    assert_eq!(fetched.base.identity_key, profile.base.identity_key);
+    let server_ref = &server;
+    flow.run(&anonymous, move |credentials| async move {
+        server_ref
+            .client_builder()
+            .credentials(credentials)
+            .build()
+            .unwrap()
+    })
+    .await;
 
     // Only the calls after registration carried account credentials.
     let requests = server.received_requests().await;

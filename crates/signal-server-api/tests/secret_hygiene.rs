@@ -3,16 +3,16 @@
 //! them. Alone in its own test binary: it installs a thread-local `tracing` subscriber.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+
+use common::{ACI, NUMBER, identity, register};
+
 use base64::Engine as _;
 use signal_server_api::api::account::WhoAmI;
 use signal_server_api::api::archive::BackupInfo;
 use signal_server_api::api::messages::SendMessage;
-use signal_server_api::api::registration::{Register, RegistrationKeys};
 use signal_server_api::auth::{BasicAuthorization, UnidentifiedAccessKey, ZkBackupAuth};
-use signal_server_api::model::{
-    AccountAttributes, AccountIdentityResponse, Aci, DeviceId, EcSignedPreKey, EnvelopeType,
-    IdentityKey, IncomingMessage, KemSignedPreKey, ServiceId,
-};
+use signal_server_api::model::{Aci, DeviceId, EnvelopeType, IncomingMessage, ServiceId};
 use signal_server_api::testkit::MockSignalServer;
 use signal_server_api::transport_core::ws::ConnectionEvent;
 use signal_server_api::{Credentials, SignalClient};
@@ -21,7 +21,6 @@ use std::sync::{Arc, Mutex};
 use tracing_subscriber::filter::LevelFilter;
 use tracing_subscriber::fmt::MakeWriter;
 
-const ACI: &str = "9d0652a3-dcc3-4d11-975f-74d61598733f";
 const ACCOUNT_PASSWORD: &str = "account-secret-pw";
 const REGISTER_PASSWORD: &str = "register-secret-pw";
 
@@ -51,25 +50,6 @@ fn b64(text: &str) -> String {
     base64::engine::general_purpose::STANDARD.encode(text)
 }
 
-fn register() -> Register {
-    let mut attributes = AccountAttributes::new(1);
-    attributes.pni_registration_id = Some(2);
-    let keys = RegistrationKeys::new(
-        IdentityKey::new(vec![5; 33]),
-        IdentityKey::new(vec![5; 33]),
-        EcSignedPreKey::new(1, vec![5; 33], vec![1; 64]),
-        EcSignedPreKey::new(2, vec![5; 33], vec![2; 64]),
-        KemSignedPreKey::new(3, vec![8; 16], vec![3; 64]),
-        KemSignedPreKey::new(4, vec![8; 16], vec![4; 64]),
-    );
-    Register::with_session(
-        BasicAuthorization::new("+14155550100", REGISTER_PASSWORD),
-        "sess",
-        attributes,
-        keys,
-    )
-}
-
 /// Runs the calls that carry secrets and returns everything they showed (`Debug` and
 /// `Display` of clients, operations, results and errors, connection events).
 async fn exercise(client: &SignalClient, shown: &mut Vec<String>) {
@@ -87,9 +67,15 @@ async fn exercise(client: &SignalClient, shown: &mut Vec<String>) {
     )
     .with_access_key(UnidentifiedAccessKey::new([0x42; 16]));
     let backup = BackupInfo::new(ZkBackupAuth::new(vec![0x99; 12], vec![0x98; 12]));
-    shown.push(format!("{client:?} {sealed:?} {backup:?} {:?}", register()));
+    shown.push(format!(
+        "{client:?} {sealed:?} {backup:?} {:?}",
+        register(NUMBER, REGISTER_PASSWORD)
+    ));
     shown.push(format!("{:?}", client.send(&WhoAmI::new()).await));
-    shown.push(format!("{:?}", client.send(&register()).await));
+    shown.push(format!(
+        "{:?}",
+        client.send(&register(NUMBER, REGISTER_PASSWORD)).await
+    ));
     let sent = client.send(&sealed).await;
     shown.push(format!("{sent:?}"));
     if let Err(error) = &sent {
@@ -113,10 +99,7 @@ async fn secrets_never_show() {
     let _guard = tracing::subscriber::set_default(subscriber);
 
     let server = MockSignalServer::start().await;
-    let identity: AccountIdentityResponse = serde_json::from_value(
-        serde_json::json!({"uuid": ACI, "number": "+14155550100", "storageCapable": true}),
-    )
-    .unwrap();
+    let identity = identity();
     // WhoAmI is rate-limited once (a retry is logged), then answered; the rest are refused
     // with a message that echoes nothing secret.
     server
@@ -189,7 +172,7 @@ async fn secrets_never_show() {
         REGISTER_PASSWORD.to_owned(),
         b64(&format!("{ACI}.1:{ACCOUNT_PASSWORD}")),
         b64(&format!("{ACI}:{ACCOUNT_PASSWORD}")),
-        b64(&format!("+14155550100:{REGISTER_PASSWORD}")),
+        b64(&format!("{NUMBER}:{REGISTER_PASSWORD}")),
         // The access key and the zero-knowledge credential, as they go on the wire.
         base64::engine::general_purpose::STANDARD.encode([0x42u8; 16]),
         base64::engine::general_purpose::STANDARD.encode([0x99u8; 12]),

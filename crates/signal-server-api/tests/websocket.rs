@@ -3,21 +3,17 @@
 //! incoming messages and their acknowledgements, keepalive, reconnects and fatal closes.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use signal_server_api::api::account::{AccountExists, SetAccountAttributes, WhoAmI};
+mod common;
+
+use common::{ACI, Flow, PNI, aci, credentials, identity};
+
+use signal_server_api::api::account::{AccountExists, WhoAmI};
 use signal_server_api::api::archive::BackupInfo;
 use signal_server_api::api::messages::SendMessage;
 use signal_server_api::api::profile::GetProfile;
-use signal_server_api::api::registration::{Register, RegistrationKeys};
 use signal_server_api::api::subscriptions::UpdateSubscriber;
-use signal_server_api::api::verification::{
-    CodeTransport, CreateSession, RequestVerificationCode, VerifyCode,
-};
-use signal_server_api::auth::{BasicAuthorization, UnidentifiedAccessKey, ZkBackupAuth};
-use signal_server_api::model::{
-    AccountAttributes, AccountIdentityResponse, Aci, BaseProfileResponse, DeviceId, EcSignedPreKey,
-    EnvelopeType, IdentityKey, IncomingMessage, KemSignedPreKey, ServiceId, SubscriberId,
-    VerificationSessionResponse, VersionedProfileResponse,
-};
+use signal_server_api::auth::{UnidentifiedAccessKey, ZkBackupAuth};
+use signal_server_api::model::{DeviceId, EnvelopeType, IncomingMessage, ServiceId, SubscriberId};
 use signal_server_api::testkit::{FAKE_TIMESTAMP_BASE_MS, MockSignalServer, PushKind, WsFault};
 use signal_server_api::transport_core;
 use signal_server_api::transport_core::ws::{ConnectionEvent, ConnectionState, OverflowPolicy};
@@ -26,48 +22,6 @@ use signal_server_api::{Credentials, Error, SignalClient, TransportKind};
 use std::collections::BTreeSet;
 use std::time::Duration;
 use tokio::time::Instant;
-
-const ACI: &str = "9d0652a3-dcc3-4d11-975f-74d61598733f";
-const PNI: &str = "4f1e8f5a-4e61-4e4a-9a0e-2a1e2d3c4b5a";
-
-fn aci() -> Aci {
-    ACI.parse().unwrap()
-}
-
-fn credentials() -> Credentials {
-    Credentials::new(aci(), "new-password").with_device_id(DeviceId::PRIMARY)
-}
-
-fn identity() -> AccountIdentityResponse {
-    serde_json::from_value(serde_json::json!({
-        "uuid": ACI, "number": "+14155550100", "pni": PNI, "storageCapable": true
-    }))
-    .unwrap()
-}
-
-fn keys() -> RegistrationKeys {
-    RegistrationKeys::new(
-        IdentityKey::new(vec![5; 33]),
-        IdentityKey::new(vec![5; 33]),
-        EcSignedPreKey::new(1, vec![5; 33], vec![1; 64]),
-        EcSignedPreKey::new(2, vec![5; 33], vec![2; 64]),
-        KemSignedPreKey::new(3, vec![8; 16], vec![3; 64]),
-        KemSignedPreKey::new(4, vec![8; 16], vec![4; 64]),
-    )
-}
-
-fn attributes() -> AccountAttributes {
-    let mut a = AccountAttributes::new(1234);
-    a.pni_registration_id = Some(5678);
-    a
-}
-
-fn session(id: &str, verified: bool) -> VerificationSessionResponse {
-    let mut s = VerificationSessionResponse::new(id);
-    s.verified = verified;
-    s.allowed_to_request_code = !verified;
-    s
-}
 
 /// A REST or WebSocket client of `server`.
 async fn client(server: &MockSignalServer, ws: bool, creds: Option<Credentials>) -> SignalClient {
@@ -112,89 +66,24 @@ fn seen(request: &wiremock::Request) -> String {
 #[tokio::test]
 async fn the_same_calls_succeed_over_rest_and_over_the_websocket() {
     let server = MockSignalServer::start().await;
-    let create = CreateSession::new("+14155550100");
-    server
-        .expect_create_session()
-        .for_request(&create)
-        .respond(&session("sess-1", false))
-        .times(2)
-        .mount()
-        .await;
-    let request_code = RequestVerificationCode::new("sess-1", CodeTransport::Sms, "android");
-    server
-        .expect_request_verification_code()
-        .for_request(&request_code)
-        .respond(&session("sess-1", false))
-        .times(2)
-        .mount()
-        .await;
-    let verify = VerifyCode::new("sess-1", "123456");
-    server
-        .expect_verify_code()
-        .for_request(&verify)
-        .respond(&session("sess-1", true))
-        .times(2)
-        .mount()
-        .await;
-    let register = Register::with_session(
-        BasicAuthorization::new("+14155550100", "new-password"),
-        "sess-1",
-        attributes(),
-        keys(),
-    );
-    server
-        .expect_register()
-        .for_request(&register)
-        .respond(&identity())
-        .times(2)
-        .mount()
-        .await;
-    let mut attributes = attributes();
-    attributes.fetches_messages = true;
-    let set = SetAccountAttributes::new(attributes);
-    server
-        .expect_set_account_attributes()
-        .for_request(&set)
-        .respond_status(204)
-        .times(2)
-        .mount()
-        .await;
-    let mut profile = VersionedProfileResponse::default();
-    profile.name = Some(b"encrypted name".to_vec());
-    profile.base = BaseProfileResponse::default();
-    profile.base.identity_key = Some(IdentityKey::new(vec![5; 33]));
-    server
-        .expect_get_profile()
-        .for_request(&GetProfile::new(aci(), "v1"))
-        .respond(&profile)
-        .times(2)
-        .mount()
-        .await;
-
+    // One set of expectations, each answering exactly one call per transport.
+    let flow = Flow::new();
+    flow.mount(&server, 2).await;
     let mut rounds = Vec::new();
     for ws in [false, true] {
         let before = server.received_requests().await.len();
         let anonymous = client(&server, ws, None).await;
-        assert_eq!(
-            anonymous.transport(),
-            if ws {
-                TransportKind::WebSocket
-            } else {
-                TransportKind::Rest
-            }
-        );
-        assert_eq!(anonymous.send(&create).await.unwrap().id, "sess-1");
-        assert!(!anonymous.send(&request_code).await.unwrap().verified);
-        assert!(anonymous.send(&verify).await.unwrap().verified);
-        let account = anonymous.send(&register).await.unwrap();
-        assert_eq!(account.uuid, aci());
-
-        let client = client(&server, ws, Some(credentials())).await;
-        client.send(&set).await.unwrap();
-        let fetched = client.send(&GetProfile::new(aci(), "v1")).await.unwrap();
-        assert_eq!(fetched.name.as_deref(), Some(&b"encrypted name"[..]));
-        assert_eq!(fetched.base.identity_key, profile.base.identity_key);
-
+        let kind = if ws {
+            TransportKind::WebSocket
+        } else {
+            TransportKind::Rest
+        };
+        assert_eq!(anonymous.transport(), kind);
+        let server_ref = &server;
+        flow.run(&anonymous, move |credentials| async move {
+            client(server_ref, ws, Some(credentials)).await
+        })
+        .await;
         let requests = server.received_requests().await;
         rounds.push(requests[before..].iter().map(seen).collect::<Vec<_>>());
     }

@@ -6,6 +6,10 @@
 //! before the stream handed it out.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+
+use common::{ACI, aci, credentials, identity};
+
 use futures_util::FutureExt as _;
 use futures_util::future::join_all;
 use signal_server_api::api::account::WhoAmI;
@@ -13,8 +17,7 @@ use signal_server_api::api::messages::SendMessage;
 use signal_server_api::api::profile::GetProfile;
 use signal_server_api::client::retry_classifier;
 use signal_server_api::model::{
-    AccountIdentityResponse, Aci, DeviceId, EnvelopeType, IncomingMessage, ServiceId,
-    VersionedProfileResponse,
+    DeviceId, EnvelopeType, IncomingMessage, ServiceId, VersionedProfileResponse,
 };
 use signal_server_api::testkit::{FakeChatSocket, MockSignalServer, WsFault};
 use signal_server_api::transport_core::http::RetryPolicy;
@@ -23,31 +26,15 @@ use signal_server_api::transport_core::ws::{
 };
 use signal_server_api::transport_core::{self, Backoff, Jitter};
 use signal_server_api::ws::Incoming;
-use signal_server_api::{Credentials, Error, SignalClient};
+use signal_server_api::{Error, SignalClient};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::time::Instant;
 
-const ACI: &str = "9d0652a3-dcc3-4d11-975f-74d61598733f";
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(5);
 const ATTEMPTS: u32 = 3;
 const BACKOFF_CAP: Duration = Duration::from_secs(1);
-
-fn aci() -> Aci {
-    ACI.parse().unwrap()
-}
-
-fn credentials() -> Credentials {
-    Credentials::new(aci(), "pw").with_device_id(DeviceId::PRIMARY)
-}
-
-fn identity() -> AccountIdentityResponse {
-    serde_json::from_value(serde_json::json!({
-        "uuid": ACI, "number": "+14155550100", "storageCapable": true
-    }))
-    .unwrap()
-}
 
 /// A small deterministic generator (xorshift64*), so every run injects the same faults.
 struct Rng(u64);

@@ -1,0 +1,187 @@
+//! Fixtures shared by the integration tests: an account, registration keys, and the
+//! registration flow (verification session → code → register → attributes → profile) mounted
+//! on the mock and run by any client.
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use signal_server_api::api::account::SetAccountAttributes;
+use signal_server_api::api::profile::GetProfile;
+use signal_server_api::api::registration::{Register, RegistrationKeys};
+use signal_server_api::api::verification::{
+    CodeTransport, CreateSession, RequestVerificationCode, VerifyCode,
+};
+use signal_server_api::auth::BasicAuthorization;
+use signal_server_api::model::{
+    AccountAttributes, AccountIdentityResponse, Aci, BaseProfileResponse, DeviceId, EcSignedPreKey,
+    IdentityKey, KemSignedPreKey, VerificationSessionResponse, VersionedProfileResponse,
+};
+use signal_server_api::testkit::MockSignalServer;
+use signal_server_api::{Credentials, SignalClient};
+
+pub(crate) const ACI: &str = "9d0652a3-dcc3-4d11-975f-74d61598733f";
+pub(crate) const PNI: &str = "4f1e8f5a-4e61-4e4a-9a0e-2a1e2d3c4b5a";
+pub(crate) const NUMBER: &str = "+14155550100";
+pub(crate) const PASSWORD: &str = "new-password";
+
+pub(crate) fn aci() -> Aci {
+    ACI.parse().unwrap()
+}
+
+/// The account's primary device.
+pub(crate) fn credentials() -> Credentials {
+    Credentials::new(aci(), PASSWORD).with_device_id(DeviceId::PRIMARY)
+}
+
+pub(crate) fn identity() -> AccountIdentityResponse {
+    let mut identity = AccountIdentityResponse::new(aci(), NUMBER);
+    identity.pni = Some(PNI.parse().unwrap());
+    identity.storage_capable = true;
+    identity
+}
+
+pub(crate) fn keys() -> RegistrationKeys {
+    RegistrationKeys::new(
+        IdentityKey::new(vec![5; 33]),
+        IdentityKey::new(vec![5; 33]),
+        EcSignedPreKey::new(1, vec![5; 33], vec![1; 64]),
+        EcSignedPreKey::new(2, vec![5; 33], vec![2; 64]),
+        KemSignedPreKey::new(3, vec![8; 16], vec![3; 64]),
+        KemSignedPreKey::new(4, vec![8; 16], vec![4; 64]),
+    )
+}
+
+pub(crate) fn attributes() -> AccountAttributes {
+    let mut a = AccountAttributes::new(1234);
+    a.pni_registration_id = Some(5678);
+    a
+}
+
+/// `register` with the session's number (or `number`) and `password`.
+pub(crate) fn register(number: &str, password: &str) -> Register {
+    Register::with_session(
+        BasicAuthorization::new(number, password),
+        "sess-1",
+        attributes(),
+        keys(),
+    )
+}
+
+/// `Basic base64(user:password)`.
+pub(crate) fn basic(user: &str, password: &str) -> String {
+    use base64::Engine as _;
+    format!(
+        "Basic {}",
+        base64::engine::general_purpose::STANDARD.encode(format!("{user}:{password}"))
+    )
+}
+
+pub(crate) fn session(id: &str, verified: bool) -> VerificationSessionResponse {
+    let mut s = VerificationSessionResponse::new(id);
+    s.verified = verified;
+    s.allowed_to_request_code = !verified;
+    s
+}
+
+/// The calls of the registration flow, as the expectations match them exactly.
+pub(crate) struct Flow {
+    pub(crate) create: CreateSession,
+    pub(crate) request_code: RequestVerificationCode,
+    pub(crate) verify: VerifyCode,
+    pub(crate) register: Register,
+    pub(crate) set: SetAccountAttributes,
+    pub(crate) profile: GetProfile,
+    pub(crate) profile_response: VersionedProfileResponse,
+}
+
+impl Flow {
+    pub(crate) fn new() -> Self {
+        let mut attributes = attributes();
+        attributes.fetches_messages = true;
+        let mut profile_response = VersionedProfileResponse::default();
+        profile_response.name = Some(b"encrypted name".to_vec());
+        profile_response.base = BaseProfileResponse::default();
+        profile_response.base.identity_key = Some(IdentityKey::new(vec![5; 33]));
+        Self {
+            create: CreateSession::new(NUMBER),
+            request_code: RequestVerificationCode::new("sess-1", CodeTransport::Sms, "android"),
+            verify: VerifyCode::new("sess-1", "123456"),
+            register: register(NUMBER, PASSWORD),
+            set: SetAccountAttributes::new(attributes),
+            profile: GetProfile::new(aci(), "v1"),
+            profile_response,
+        }
+    }
+
+    /// Mounts every step, each answering `times` exact requests; registration and the
+    /// attributes require their `Authorization`.
+    pub(crate) async fn mount(&self, server: &MockSignalServer, times: u64) {
+        server
+            .expect_create_session()
+            .for_request(&self.create)
+            .respond(&session("sess-1", false))
+            .times(times)
+            .mount()
+            .await;
+        server
+            .expect_request_verification_code()
+            .for_request(&self.request_code)
+            .respond(&session("sess-1", false))
+            .times(times)
+            .mount()
+            .await;
+        server
+            .expect_verify_code()
+            .for_request(&self.verify)
+            .respond(&session("sess-1", true))
+            .times(times)
+            .mount()
+            .await;
+        server
+            .expect_register()
+            .for_request(&self.register)
+            .with_header("authorization", &basic(NUMBER, PASSWORD))
+            .respond(&identity())
+            .times(times)
+            .mount()
+            .await;
+        server
+            .expect_set_account_attributes()
+            .for_request(&self.set)
+            .with_header("authorization", &basic(&format!("{ACI}.1"), PASSWORD))
+            .respond_status(204)
+            .times(times)
+            .mount()
+            .await;
+        server
+            .expect_get_profile()
+            .for_request(&self.profile)
+            .respond(&self.profile_response)
+            .times(times)
+            .mount()
+            .await;
+    }
+
+    /// Runs the anonymous steps with `anonymous`, then the account's with `account`, a client
+    /// the caller builds from the credentials the registration returned.
+    pub(crate) async fn run<F, Fut>(&self, anonymous: &SignalClient, account: F)
+    where
+        F: FnOnce(Credentials) -> Fut,
+        Fut: Future<Output = SignalClient>,
+    {
+        assert_eq!(anonymous.send(&self.create).await.unwrap().id, "sess-1");
+        assert!(!anonymous.send(&self.request_code).await.unwrap().verified);
+        assert!(anonymous.send(&self.verify).await.unwrap().verified);
+        let registered = anonymous.send(&self.register).await.unwrap();
+        assert_eq!(registered.uuid, aci());
+
+        let client =
+            account(Credentials::new(registered.uuid, PASSWORD).with_device_id(DeviceId::PRIMARY))
+                .await;
+        client.send(&self.set).await.unwrap();
+        let fetched = client.send(&self.profile).await.unwrap();
+        assert_eq!(fetched.name.as_deref(), Some(&b"encrypted name"[..]));
+        assert_eq!(
+            fetched.base.identity_key,
+            self.profile_response.base.identity_key
+        );
+    }
+}
