@@ -5,20 +5,19 @@
 
 mod common;
 
-use common::{ACI, Flow, PNI, aci, attributes, basic, identity, keys};
+use common::{
+    ACI, Flow, aci, attributes, basic, check_auth_modes, identity, keys, mount_auth_modes,
+    run_auth_modes, send_message,
+};
 
 use signal_server_api::api::account::{AccountExists, WhoAmI};
-use signal_server_api::api::archive::BackupInfo;
 use signal_server_api::api::devices::LinkDevice;
 use signal_server_api::api::keep_alive::GetKeepAlive;
-use signal_server_api::api::messages::SendMessage;
 use signal_server_api::api::registration::Register;
-use signal_server_api::api::subscriptions::UpdateSubscriber;
 use signal_server_api::api::verification::CreateSession;
-use signal_server_api::auth::{BasicAuthorization, UnidentifiedAccessKey, ZkBackupAuth};
+use signal_server_api::auth::BasicAuthorization;
 use signal_server_api::model::{
-    AccountAttributes, ChallengeOption, DeviceId, EcSignedPreKey, EnvelopeType, IncomingMessage,
-    KemSignedPreKey, ServiceId, SubscriberId,
+    AccountAttributes, ChallengeOption, EcSignedPreKey, KemSignedPreKey,
 };
 use signal_server_api::testkit::MockSignalServer;
 use signal_server_api::{Credentials, Error};
@@ -73,66 +72,12 @@ async fn auth_modes_on_the_wire() {
         .credentials(Credentials::new(aci(), "pw"))
         .build()
         .unwrap();
-    server
-        .expect::<AccountExists>()
-        .respond_status(200)
-        .mount()
-        .await;
-    server
-        .expect_send_message()
-        .respond_status(200)
-        .mount()
-        .await;
-    server
-        .expect::<BackupInfo>()
-        .respond_json(200, &serde_json::json!({"cdn": 3, "backupDir": "b"}))
-        .mount()
-        .await;
-    server
-        .expect::<UpdateSubscriber>()
-        .respond_status(200)
-        .mount()
-        .await;
+    mount_auth_modes(&server).await;
     server.expect_keep_alive().respond_status(200).mount().await;
-
-    let target: ServiceId = format!("PNI:{PNI}").parse().unwrap();
-    assert!(client.send(&AccountExists::new(target)).await.unwrap());
-    let message = IncomingMessage::new(
-        EnvelopeType::UnidentifiedSender,
-        DeviceId::PRIMARY,
-        1,
-        vec![1],
-    );
-    let sealed = SendMessage::new(target, vec![message], 1)
-        .with_access_key(UnidentifiedAccessKey::new([3; 16]));
-    client.send(&sealed).await.unwrap();
-    let info = client
-        .send(&BackupInfo::new(ZkBackupAuth::new(vec![1], vec![2])))
-        .await
-        .unwrap();
-    assert_eq!(info.backup_dir, "b");
-    client
-        .send(&UpdateSubscriber::new(SubscriberId::from_bytes([7; 32])))
-        .await
-        .unwrap();
+    run_auth_modes(&client).await;
     client.send(&GetKeepAlive::new()).await.unwrap();
-
     let requests = server.received_requests().await;
-    let auth = |i: usize| requests[i].headers.get("authorization").is_some();
-    // Enforced unauthenticated: no credentials although the client has some.
-    assert!(!auth(0));
-    // Sealed sender: the access key instead of credentials.
-    assert!(!auth(1));
-    assert_eq!(
-        requests[1].headers["unidentified-access-key"],
-        "AwMDAwMDAwMDAwMDAwMDAw=="
-    );
-    // ZK backup auth headers, no credentials.
-    assert!(!auth(2));
-    assert_eq!(requests[2].headers["x-signal-zk-auth"], "AQ==");
-    assert_eq!(requests[2].headers["x-signal-zk-auth-signature"], "Ag==");
-    // Subscriber id in the path, no credentials.
-    assert!(!auth(3));
+    check_auth_modes(&requests);
     // Keepalive: optional credentials are sent when present.
     assert_eq!(
         requests[4].headers["authorization"],
@@ -148,8 +93,6 @@ async fn typed_error_bodies() {
         .credentials(Credentials::new(aci(), "pw"))
         .build()
         .unwrap();
-    let to: ServiceId = ACI.parse().unwrap();
-    let msg = || IncomingMessage::new(EnvelopeType::Ciphertext, DeviceId::PRIMARY, 1, vec![1]);
     server
         .expect_send_message()
         .respond_json(
@@ -175,7 +118,7 @@ async fn typed_error_bodies() {
         .times(1)
         .mount()
         .await;
-    let send = SendMessage::new(to, vec![msg()], 1);
+    let send = send_message(aci(), None);
     match client.send(&send).await.unwrap_err() {
         Error::MismatchedDevices { what, body } => {
             assert_eq!(what, format!("PUT /v1/messages/{ACI}"));
@@ -293,12 +236,7 @@ async fn rate_limits_are_surfaced_with_their_delay() {
     let client = server.client().unwrap();
     // Not idempotent: surfaced at once, never repeated.
     server.expect_send_message().rate_limited(30).mount().await;
-    let to: ServiceId = ACI.parse().unwrap();
-    let msg = IncomingMessage::new(EnvelopeType::Ciphertext, DeviceId::PRIMARY, 1, vec![1]);
-    let err = client
-        .send(&SendMessage::new(to, vec![msg], 1))
-        .await
-        .unwrap_err();
+    let err = client.send(&send_message(aci(), None)).await.unwrap_err();
     match &err {
         Error::RateLimited { what, retry_after } => {
             assert_eq!(what, "PUT /v1/messages/{destination}");

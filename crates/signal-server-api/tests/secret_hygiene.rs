@@ -5,14 +5,13 @@
 
 mod common;
 
-use common::{ACI, NUMBER, identity, register};
+use common::{ACI, NUMBER, identity, register, send_message};
 
 use base64::Engine as _;
 use signal_server_api::api::account::WhoAmI;
 use signal_server_api::api::archive::BackupInfo;
-use signal_server_api::api::messages::SendMessage;
 use signal_server_api::auth::{BasicAuthorization, UnidentifiedAccessKey, ZkBackupAuth};
-use signal_server_api::model::{Aci, DeviceId, EnvelopeType, IncomingMessage, ServiceId};
+use signal_server_api::model::{Aci, DeviceId, ServiceId};
 use signal_server_api::testkit::MockSignalServer;
 use signal_server_api::transport_core::ws::ConnectionEvent;
 use signal_server_api::{Credentials, SignalClient};
@@ -55,17 +54,7 @@ fn b64(text: &str) -> String {
 async fn exercise(client: &SignalClient, shown: &mut Vec<String>) {
     let aci: Aci = ACI.parse().unwrap();
     let to: ServiceId = aci.into();
-    let sealed = SendMessage::new(
-        to,
-        vec![IncomingMessage::new(
-            EnvelopeType::UnidentifiedSender,
-            DeviceId::PRIMARY,
-            1,
-            vec![1],
-        )],
-        1,
-    )
-    .with_access_key(UnidentifiedAccessKey::new([0x42; 16]));
+    let sealed = send_message(to, Some(UnidentifiedAccessKey::new([0x42; 16])));
     let backup = BackupInfo::new(ZkBackupAuth::new(vec![0x99; 12], vec![0x98; 12]));
     shown.push(format!(
         "{client:?} {sealed:?} {backup:?} {:?}",

@@ -5,15 +5,13 @@
 
 mod common;
 
-use common::{ACI, Flow, PNI, aci, credentials, identity};
+use common::{
+    ACI, Flow, aci, check_auth_modes, credentials, identity, mount_auth_modes, run_auth_modes,
+    send_message,
+};
 
 use signal_server_api::api::account::{AccountExists, WhoAmI};
-use signal_server_api::api::archive::BackupInfo;
-use signal_server_api::api::messages::SendMessage;
 use signal_server_api::api::profile::GetProfile;
-use signal_server_api::api::subscriptions::UpdateSubscriber;
-use signal_server_api::auth::{UnidentifiedAccessKey, ZkBackupAuth};
-use signal_server_api::model::{DeviceId, EnvelopeType, IncomingMessage, ServiceId, SubscriberId};
 use signal_server_api::testkit::{FAKE_TIMESTAMP_BASE_MS, MockSignalServer, PushKind, WsFault};
 use signal_server_api::transport_core;
 use signal_server_api::transport_core::ws::{ConnectionEvent, ConnectionState, OverflowPolicy};
@@ -116,50 +114,12 @@ async fn the_same_calls_succeed_over_rest_and_over_the_websocket() {
 async fn each_call_takes_the_socket_its_auth_mode_allows() {
     let server = MockSignalServer::start().await;
     let client = client(&server, true, Some(Credentials::new(aci(), "pw"))).await;
-    server
-        .expect::<AccountExists>()
-        .respond_status(200)
-        .mount()
-        .await;
-    server
-        .expect_send_message()
-        .respond_status(200)
-        .mount()
-        .await;
-    server
-        .expect::<BackupInfo>()
-        .respond_json(200, &serde_json::json!({"cdn": 3, "backupDir": "b"}))
-        .mount()
-        .await;
-    server
-        .expect::<UpdateSubscriber>()
-        .respond_status(200)
-        .mount()
-        .await;
+    mount_auth_modes(&server).await;
     server.expect_who_am_i().respond(&identity()).mount().await;
     // Only the authenticated socket so far.
     assert_eq!(server.websocket().connections(), 1);
 
-    let target: ServiceId = format!("PNI:{PNI}").parse().unwrap();
-    assert!(client.send(&AccountExists::new(target)).await.unwrap());
-    let message = IncomingMessage::new(
-        EnvelopeType::UnidentifiedSender,
-        DeviceId::PRIMARY,
-        1,
-        vec![1],
-    );
-    let sealed = SendMessage::new(target, vec![message], 1)
-        .with_access_key(UnidentifiedAccessKey::new([3; 16]));
-    client.send(&sealed).await.unwrap();
-    let info = client
-        .send(&BackupInfo::new(ZkBackupAuth::new(vec![1], vec![2])))
-        .await
-        .unwrap();
-    assert_eq!(info.backup_dir, "b");
-    client
-        .send(&UpdateSubscriber::new(SubscriberId::from_bytes([7; 32])))
-        .await
-        .unwrap();
+    run_auth_modes(&client).await;
     client.send(&WhoAmI::new()).await.unwrap();
 
     // The unauthenticated socket was opened on first use, without credentials.
@@ -168,16 +128,9 @@ async fn each_call_takes_the_socket_its_auth_mode_allows() {
     assert!(upgrades[0].header("authorization").is_some());
     assert_eq!(upgrades[1].header("authorization"), None);
     let requests = server.received_requests().await;
-    let auth = |i: usize| requests[i].headers.get("authorization").is_some();
-    // Enforced unauthenticated, sealed sender, ZK backup auth, subscriber id: no credentials.
-    assert!(!auth(0) && !auth(1) && !auth(2) && !auth(3));
-    assert_eq!(
-        requests[1].headers["unidentified-access-key"],
-        "AwMDAwMDAwMDAwMDAwMDAw=="
-    );
-    assert_eq!(requests[2].headers["x-signal-zk-auth"], "AQ==");
+    check_auth_modes(&requests);
     // The account's call went over the authenticated socket.
-    assert!(auth(4));
+    assert!(requests[4].headers.contains_key("authorization"));
     assert_eq!(requests[4].url.path(), "/v1/accounts/whoami");
 }
 
@@ -200,17 +153,7 @@ async fn errors_read_the_same_over_both_transports() {
         )
         .mount()
         .await;
-    let to: ServiceId = ACI.parse().unwrap();
-    let send = SendMessage::new(
-        to,
-        vec![IncomingMessage::new(
-            EnvelopeType::Ciphertext,
-            DeviceId::PRIMARY,
-            1,
-            vec![1],
-        )],
-        1,
-    );
+    let send = send_message(aci(), None);
     let mut shown = Vec::new();
     for ws in [false, true] {
         let client = client(&server, ws, Some(Credentials::new(aci(), "pw"))).await;
@@ -281,13 +224,8 @@ async fn rate_limits_over_the_websocket_are_surfaced_with_their_delay() {
     let client = client(&server, true, None).await;
     // Not idempotent: surfaced at once, never repeated.
     server.expect_send_message().rate_limited(30).mount().await;
-    let to: ServiceId = ACI.parse().unwrap();
-    let msg = IncomingMessage::new(EnvelopeType::Ciphertext, DeviceId::PRIMARY, 1, vec![1]);
     let started = Instant::now();
-    let err = client
-        .send(&SendMessage::new(to, vec![msg], 1))
-        .await
-        .unwrap_err();
+    let err = client.send(&send_message(aci(), None)).await.unwrap_err();
     match &err {
         Error::RateLimited { what, retry_after } => {
             assert_eq!(what, "PUT /v1/messages/{destination}");

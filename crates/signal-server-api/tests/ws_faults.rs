@@ -8,17 +8,14 @@
 
 mod common;
 
-use common::{ACI, aci, credentials, identity};
+use common::{aci, credentials, identity, send_message};
 
 use futures_util::FutureExt as _;
 use futures_util::future::join_all;
 use signal_server_api::api::account::WhoAmI;
-use signal_server_api::api::messages::SendMessage;
 use signal_server_api::api::profile::GetProfile;
 use signal_server_api::client::retry_classifier;
-use signal_server_api::model::{
-    DeviceId, EnvelopeType, IncomingMessage, ServiceId, VersionedProfileResponse,
-};
+use signal_server_api::model::VersionedProfileResponse;
 use signal_server_api::testkit::{FakeChatSocket, MockSignalServer, WsFault};
 use signal_server_api::transport_core::http::RetryPolicy;
 use signal_server_api::transport_core::ws::{
@@ -124,17 +121,7 @@ async fn under_random_faults_every_call_ends_in_time_and_the_client_recovers() {
         }
     });
     let client = connect(&server).await;
-    let to: ServiceId = ACI.parse().unwrap();
-    let send = SendMessage::new(
-        to,
-        vec![IncomingMessage::new(
-            EnvelopeType::Ciphertext,
-            DeviceId::PRIMARY,
-            1,
-            vec![1],
-        )],
-        1,
-    );
+    let send = send_message(aci(), None);
 
     let mut tally: BTreeMap<(&str, &str), usize> = BTreeMap::new();
     for batch in 0..25 {

@@ -3,16 +3,20 @@
 //! on the mock and run by any client.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use signal_server_api::api::account::SetAccountAttributes;
+use signal_server_api::api::account::{AccountExists, SetAccountAttributes};
+use signal_server_api::api::archive::BackupInfo;
+use signal_server_api::api::messages::SendMessage;
 use signal_server_api::api::profile::GetProfile;
 use signal_server_api::api::registration::{Register, RegistrationKeys};
+use signal_server_api::api::subscriptions::UpdateSubscriber;
 use signal_server_api::api::verification::{
     CodeTransport, CreateSession, RequestVerificationCode, VerifyCode,
 };
-use signal_server_api::auth::BasicAuthorization;
+use signal_server_api::auth::{BasicAuthorization, UnidentifiedAccessKey, ZkBackupAuth};
 use signal_server_api::model::{
     AccountAttributes, AccountIdentityResponse, Aci, BaseProfileResponse, DeviceId, EcSignedPreKey,
-    IdentityKey, KemSignedPreKey, VerificationSessionResponse, VersionedProfileResponse,
+    EnvelopeType, IdentityKey, IncomingMessage, KemSignedPreKey, ServiceId, SubscriberId,
+    VerificationSessionResponse, VersionedProfileResponse,
 };
 use signal_server_api::testkit::MockSignalServer;
 use signal_server_api::{Credentials, SignalClient};
@@ -72,6 +76,88 @@ pub(crate) fn basic(user: &str, password: &str) -> String {
         "Basic {}",
         base64::engine::general_purpose::STANDARD.encode(format!("{user}:{password}"))
     )
+}
+
+/// A one-message send to `to`: sealed sender with `access_key`, else from the account.
+pub(crate) fn send_message(
+    to: impl Into<ServiceId>,
+    access_key: Option<UnidentifiedAccessKey>,
+) -> SendMessage {
+    let kind = if access_key.is_some() {
+        EnvelopeType::UnidentifiedSender
+    } else {
+        EnvelopeType::Ciphertext
+    };
+    let send = SendMessage::new(
+        to,
+        vec![IncomingMessage::new(kind, DeviceId::PRIMARY, 1, vec![1])],
+        1,
+    );
+    match access_key {
+        Some(key) => send.with_access_key(key),
+        None => send,
+    }
+}
+
+/// Mounts the four calls of [`run_auth_modes`].
+pub(crate) async fn mount_auth_modes(server: &MockSignalServer) {
+    server
+        .expect::<AccountExists>()
+        .respond_status(200)
+        .mount()
+        .await;
+    server
+        .expect_send_message()
+        .respond_status(200)
+        .mount()
+        .await;
+    server
+        .expect::<BackupInfo>()
+        .respond_json(200, &serde_json::json!({"cdn": 3, "backupDir": "b"}))
+        .mount()
+        .await;
+    server
+        .expect::<UpdateSubscriber>()
+        .respond_status(200)
+        .mount()
+        .await;
+}
+
+/// Four calls that must not carry the account's credentials although the client has some:
+/// enforced unauthenticated, sealed sender, zero-knowledge backup auth, subscriber id.
+pub(crate) async fn run_auth_modes(client: &SignalClient) {
+    let target: ServiceId = format!("PNI:{PNI}").parse().unwrap();
+    assert!(client.send(&AccountExists::new(target)).await.unwrap());
+    let sealed = send_message(target, Some(UnidentifiedAccessKey::new([3; 16])));
+    client.send(&sealed).await.unwrap();
+    let info = client
+        .send(&BackupInfo::new(ZkBackupAuth::new(vec![1], vec![2])))
+        .await
+        .unwrap();
+    assert_eq!(info.backup_dir, "b");
+    client
+        .send(&UpdateSubscriber::new(SubscriberId::from_bytes([7; 32])))
+        .await
+        .unwrap();
+}
+
+/// What the mock saw of [`run_auth_modes`]: the requests' own credentials and no account's.
+pub(crate) fn check_auth_modes(requests: &[wiremock::Request]) {
+    let auth = |i: usize| requests[i].headers.get("authorization").is_some();
+    // Enforced unauthenticated: no credentials although the client has some.
+    assert!(!auth(0));
+    // Sealed sender: the access key instead of credentials.
+    assert!(!auth(1));
+    assert_eq!(
+        requests[1].headers["unidentified-access-key"],
+        "AwMDAwMDAwMDAwMDAwMDAw=="
+    );
+    // ZK backup auth headers, no credentials.
+    assert!(!auth(2));
+    assert_eq!(requests[2].headers["x-signal-zk-auth"], "AQ==");
+    assert_eq!(requests[2].headers["x-signal-zk-auth-signature"], "Ag==");
+    // Subscriber id in the path, no credentials.
+    assert!(!auth(3));
 }
 
 pub(crate) fn session(id: &str, verified: bool) -> VerificationSessionResponse {
