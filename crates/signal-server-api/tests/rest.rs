@@ -6,11 +6,11 @@
 mod common;
 
 use common::{
-    ACI, Flow, aci, attributes, basic, check_auth_modes, identity, keys, mount_auth_modes,
-    run_auth_modes, send_message,
+    ACI, Flow, aci, attributes, basic, check_auth_modes, keys, mount_auth_modes, run_auth_modes,
+    send_message,
 };
 
-use signal_server_api::api::account::{AccountExists, WhoAmI};
+use signal_server_api::api::account::WhoAmI;
 use signal_server_api::api::devices::LinkDevice;
 use signal_server_api::api::keep_alive::GetKeepAlive;
 use signal_server_api::api::registration::Register;
@@ -199,64 +199,14 @@ async fn typed_error_bodies() {
 async fn rate_limits_are_honoured_for_idempotent_calls() {
     let server = MockSignalServer::start().await;
     let client = server.client().unwrap();
-    server
-        .expect_who_am_i()
-        .rate_limited(5)
-        .times(1)
-        .mount()
-        .await;
-    server
-        .expect_who_am_i()
-        .rate_limited_with(413, 7)
-        .times(1)
-        .mount()
-        .await;
-    server
-        .expect_who_am_i()
-        .respond(&identity())
-        .times(1)
-        .mount()
-        .await;
-
-    let started = tokio::time::Instant::now();
-    let me = client.send(&WhoAmI::new()).await.unwrap();
-    assert_eq!(me.number, "+14155550100");
-    assert_eq!(server.received_requests().await.len(), 3);
-    // The client waited the server's Retry-After before each retry (paused clock).
-    assert!(
-        started.elapsed() >= Duration::from_secs(12),
-        "{:?}",
-        started.elapsed()
-    );
+    common::rate_limits_are_honoured(&server, &client).await;
 }
 
 #[tokio::test(start_paused = true)]
 async fn rate_limits_are_surfaced_with_their_delay() {
     let server = MockSignalServer::start().await;
     let client = server.client().unwrap();
-    // Not idempotent: surfaced at once, never repeated.
-    server.expect_send_message().rate_limited(30).mount().await;
-    let err = client.send(&send_message(aci(), None)).await.unwrap_err();
-    match &err {
-        Error::RateLimited { what, retry_after } => {
-            assert_eq!(what, "PUT /v1/messages/{destination}");
-            assert_eq!(*retry_after, Some(Duration::from_secs(30)));
-        }
-        other => panic!("{other:?}"),
-    }
-    assert!(err.is_transient());
-    assert_eq!(server.received_requests().await.len(), 1);
-
-    // Idempotent, but the server asks for longer than the client waits by itself (60 s).
-    server
-        .expect::<AccountExists>()
-        .rate_limited_with(413, 3600)
-        .mount()
-        .await;
-    let err = client.send(&AccountExists::new(aci())).await.unwrap_err();
-    assert!(matches!(err, Error::RateLimited { .. }), "{err:?}");
-    assert_eq!(err.retry_after(), Some(Duration::from_secs(3600)));
-    assert_eq!(server.received_requests().await.len(), 2);
+    common::rate_limits_are_surfaced(&server, &client).await;
 }
 
 #[tokio::test]

@@ -10,7 +10,7 @@ use common::{
     send_message,
 };
 
-use signal_server_api::api::account::{AccountExists, WhoAmI};
+use signal_server_api::api::account::WhoAmI;
 use signal_server_api::api::profile::GetProfile;
 use signal_server_api::testkit::{FAKE_TIMESTAMP_BASE_MS, MockSignalServer, PushKind, WsFault};
 use signal_server_api::transport_core;
@@ -191,61 +191,14 @@ async fn errors_read_the_same_over_both_transports() {
 async fn rate_limits_over_the_websocket_are_honoured_for_idempotent_calls() {
     let server = MockSignalServer::start().await;
     let client = client(&server, true, None).await;
-    server
-        .expect_who_am_i()
-        .rate_limited(5)
-        .times(1)
-        .mount()
-        .await;
-    server
-        .expect_who_am_i()
-        .rate_limited_with(413, 7)
-        .times(1)
-        .mount()
-        .await;
-    server
-        .expect_who_am_i()
-        .respond(&identity())
-        .times(1)
-        .mount()
-        .await;
-
-    let started = Instant::now();
-    let me = client.send(&WhoAmI::new()).await.unwrap();
-    assert_eq!(me.number, "+14155550100");
-    assert_eq!(server.received_requests().await.len(), 3);
-    // The client waited the server's Retry-After before each retry (paused clock).
-    assert_eq!(started.elapsed(), Duration::from_secs(12));
+    common::rate_limits_are_honoured(&server, &client).await;
 }
 
 #[tokio::test(start_paused = true)]
 async fn rate_limits_over_the_websocket_are_surfaced_with_their_delay() {
     let server = MockSignalServer::start().await;
     let client = client(&server, true, None).await;
-    // Not idempotent: surfaced at once, never repeated.
-    server.expect_send_message().rate_limited(30).mount().await;
-    let started = Instant::now();
-    let err = client.send(&send_message(aci(), None)).await.unwrap_err();
-    match &err {
-        Error::RateLimited { what, retry_after } => {
-            assert_eq!(what, "PUT /v1/messages/{destination}");
-            assert_eq!(*retry_after, Some(Duration::from_secs(30)));
-        }
-        other => panic!("{other:?}"),
-    }
-    assert!(err.is_transient());
-    assert_eq!(started.elapsed(), Duration::ZERO);
-    // Idempotent, but the server asks for longer than the client waits by itself (60 s).
-    server
-        .expect::<AccountExists>()
-        .rate_limited_with(413, 3600)
-        .mount()
-        .await;
-    let err = client.send(&AccountExists::new(aci())).await.unwrap_err();
-    assert!(matches!(err, Error::RateLimited { .. }), "{err:?}");
-    assert_eq!(err.retry_after(), Some(Duration::from_secs(3600)));
-    assert_eq!(server.received_requests().await.len(), 2);
-    assert_eq!(started.elapsed(), Duration::ZERO);
+    common::rate_limits_are_surfaced(&server, &client).await;
 }
 
 fn envelope(item: Option<Incoming>) -> IncomingEnvelope {

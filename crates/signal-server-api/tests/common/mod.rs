@@ -3,7 +3,7 @@
 //! on the mock and run by any client.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use signal_server_api::api::account::{AccountExists, SetAccountAttributes};
+use signal_server_api::api::account::{AccountExists, SetAccountAttributes, WhoAmI};
 use signal_server_api::api::archive::BackupInfo;
 use signal_server_api::api::messages::SendMessage;
 use signal_server_api::api::profile::GetProfile;
@@ -19,7 +19,9 @@ use signal_server_api::model::{
     VerificationSessionResponse, VersionedProfileResponse,
 };
 use signal_server_api::testkit::MockSignalServer;
-use signal_server_api::{Credentials, SignalClient};
+use signal_server_api::{Credentials, Error, SignalClient};
+use std::time::Duration;
+use tokio::time::Instant;
 
 pub(crate) const ACI: &str = "9d0652a3-dcc3-4d11-975f-74d61598733f";
 pub(crate) const PNI: &str = "4f1e8f5a-4e61-4e4a-9a0e-2a1e2d3c4b5a";
@@ -158,6 +160,62 @@ pub(crate) fn check_auth_modes(requests: &[wiremock::Request]) {
     assert_eq!(requests[2].headers["x-signal-zk-auth-signature"], "Ag==");
     // Subscriber id in the path, no credentials.
     assert!(!auth(3));
+}
+
+/// 429 with `Retry-After: 5`, then 413 with 7, then the answer: an idempotent call waits both
+/// delays (run with paused time) and succeeds.
+pub(crate) async fn rate_limits_are_honoured(server: &MockSignalServer, client: &SignalClient) {
+    server
+        .expect_who_am_i()
+        .rate_limited(5)
+        .times(1)
+        .mount()
+        .await;
+    server
+        .expect_who_am_i()
+        .rate_limited_with(413, 7)
+        .times(1)
+        .mount()
+        .await;
+    server
+        .expect_who_am_i()
+        .respond(&identity())
+        .times(1)
+        .mount()
+        .await;
+    let started = Instant::now();
+    let me = client.send(&WhoAmI::new()).await.unwrap();
+    assert_eq!(me.number, NUMBER);
+    assert_eq!(server.received_requests().await.len(), 3);
+    // The client waited the server's Retry-After before each retry (paused clock).
+    assert_eq!(started.elapsed(), Duration::from_secs(12));
+}
+
+/// A rate-limited non-idempotent call, and an idempotent one asked to wait longer than the
+/// policy's 60 s: both surfaced at once with the server's delay, never repeated.
+pub(crate) async fn rate_limits_are_surfaced(server: &MockSignalServer, client: &SignalClient) {
+    server.expect_send_message().rate_limited(30).mount().await;
+    let started = Instant::now();
+    let err = client.send(&send_message(aci(), None)).await.unwrap_err();
+    match &err {
+        Error::RateLimited { what, retry_after } => {
+            assert_eq!(what, "PUT /v1/messages/{destination}");
+            assert_eq!(*retry_after, Some(Duration::from_secs(30)));
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(err.is_transient());
+    assert_eq!(server.received_requests().await.len(), 1);
+    server
+        .expect::<AccountExists>()
+        .rate_limited_with(413, 3600)
+        .mount()
+        .await;
+    let err = client.send(&AccountExists::new(aci())).await.unwrap_err();
+    assert!(matches!(err, Error::RateLimited { .. }), "{err:?}");
+    assert_eq!(err.retry_after(), Some(Duration::from_secs(3600)));
+    assert_eq!(server.received_requests().await.len(), 2);
+    assert_eq!(started.elapsed(), Duration::ZERO);
 }
 
 pub(crate) fn session(id: &str, verified: bool) -> VerificationSessionResponse {
