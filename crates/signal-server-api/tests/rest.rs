@@ -179,14 +179,7 @@ async fn typed_error_bodies() {
     }
 
     // Other statuses keep the server's message.
-    server
-        .expect_who_am_i()
-        .respond_json(
-            401,
-            &serde_json::json!({"code": 401, "message": "Credentials are required"}),
-        )
-        .mount()
-        .await;
+    common::mount_who_am_i_unauthorized(&server).await;
     let err = client.send(&WhoAmI::new()).await.unwrap_err();
     assert_eq!(err.status(), Some(401));
     assert_eq!(

@@ -145,14 +145,7 @@ async fn errors_read_the_same_over_both_transports() {
         )
         .mount()
         .await;
-    server
-        .expect_who_am_i()
-        .respond_json(
-            401,
-            &serde_json::json!({"code": 401, "message": "Credentials are required"}),
-        )
-        .mount()
-        .await;
+    common::mount_who_am_i_unauthorized(&server).await;
     let send = send_message(aci(), None);
     let mut shown = Vec::new();
     for ws in [false, true] {

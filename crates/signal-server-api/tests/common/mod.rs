@@ -162,6 +162,18 @@ pub(crate) fn check_auth_modes(requests: &[wiremock::Request]) {
     assert!(!auth(3));
 }
 
+/// `GET /v1/accounts/whoami` answers 401 with the server's error body.
+pub(crate) async fn mount_who_am_i_unauthorized(server: &MockSignalServer) {
+    server
+        .expect_who_am_i()
+        .respond_json(
+            401,
+            &serde_json::json!({"code": 401, "message": "Credentials are required"}),
+        )
+        .mount()
+        .await;
+}
+
 /// 429 with `Retry-After: 5`, then 413 with 7, then the answer: an idempotent call waits both
 /// delays (run with paused time) and succeeds.
 pub(crate) async fn rate_limits_are_honoured(server: &MockSignalServer, client: &SignalClient) {
