@@ -11,9 +11,9 @@ use std::time::Duration;
 use tokio::sync::OnceCell;
 use transport_core::RateLimiter;
 use transport_core::http::{
-    Attempt, Auth, Endpoint, EndpointAuth, HeaderMap, HttpClient, HttpClientBuilder, RawResponse,
-    RetryCall, RetryDecision, RetryPolicy, apply_error_conventions, default_classifier,
-    default_error_message, parse_base_url,
+    Attempt, Auth, Endpoint, EndpointAuth, HeaderMap, HttpClient, HttpClientBuilder, HttpOptions,
+    RawResponse, RetryCall, RetryDecision, RetryPolicy, apply_error_conventions,
+    default_classifier, default_error_message, parse_base_url,
 };
 use transport_core::tls::TlsConfig;
 use transport_core::ws::{ConnectionState, Events, WsClient, WsConfig, WsConnectOptions};
@@ -348,8 +348,6 @@ pub fn retry_classifier(attempt: &Attempt<'_>) -> RetryDecision {
     }
 }
 
-/// A function that adjusts the underlying [`HttpClientBuilder`].
-type HttpCustomizer = Box<dyn FnOnce(HttpClientBuilder) -> HttpClientBuilder + Send>;
 /// A function that adjusts the WebSocket configuration.
 type WsCustomizer = Box<dyn FnOnce(WsConfig) -> WsConfig + Send>;
 
@@ -367,7 +365,7 @@ pub struct SignalClientBuilder {
     connect_timeout: Option<Duration>,
     pool_idle_timeout: Option<Duration>,
     root_certificates: Vec<Vec<u8>>,
-    customize: Vec<HttpCustomizer>,
+    customize: HttpOptions,
     ack_mode: AckMode,
     fatal_close_codes: Vec<u16>,
     customize_ws: Vec<WsCustomizer>,
@@ -411,7 +409,7 @@ impl SignalClientBuilder {
             connect_timeout: Some(Duration::from_secs(10)),
             pool_idle_timeout: Some(Duration::from_secs(90)),
             root_certificates: Vec::new(),
-            customize: Vec::new(),
+            customize: HttpOptions::default(),
             ack_mode: AckMode::default(),
             fatal_close_codes: ws::DEFAULT_FATAL_CLOSE_CODES.to_vec(),
             customize_ws: Vec::new(),
@@ -496,7 +494,7 @@ impl SignalClientBuilder {
         mut self,
         customize: impl FnOnce(HttpClientBuilder) -> HttpClientBuilder + Send + 'static,
     ) -> Self {
-        self.customize.push(Box::new(customize));
+        self.customize.push(customize);
         self
     }
 
@@ -552,10 +550,7 @@ impl SignalClientBuilder {
         if let Some(limiter) = self.rate_limiter {
             http = http.rate_limiter(limiter);
         }
-        for customize in self.customize {
-            http = customize(http);
-        }
-        let http = http.build()?;
+        let http = self.customize.apply(http).build()?;
         Ok(SignalClient {
             inner: Arc::new(Inner {
                 base_url: http.base_url().clone(),

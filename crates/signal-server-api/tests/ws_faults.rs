@@ -173,7 +173,6 @@ async fn under_random_faults_every_call_ends_in_time_and_the_client_recovers() {
 
     // The client reconnected many times, each time with the same credentials.
     let upgrades = socket.upgrade_requests();
-    eprintln!("outcomes: {tally:?}; {} connections", upgrades.len());
     assert!(upgrades.len() > 5, "{} connections", upgrades.len());
     let first = upgrades[0].header("authorization").unwrap().to_owned();
     assert!(
