@@ -8,7 +8,10 @@ traffic shapes. Run from anywhere; rewrites fuzz/seeds/<target>/ for:
 - e2e_envelope:        every base64-of-JSON encrypted envelope found in the e2e samples;
 - signal_ws_frame:     hand-encoded WebSocketMessage protobuf frames (requests and responses);
 - signal_ws_protocol:  the same frames behind a selector byte (ack mode, connection, text);
-- signal_json_bodies:  the examples of the Signal OpenAPI document, with a selector byte.
+- signal_json_bodies:  the examples of the Signal OpenAPI document, with a selector byte;
+- work_responses:      the examples of the Threema Work OpenAPI document (the shared specs
+                       folder, next to the repository), each behind the selector, status and
+                       header bytes the target reads.
 """
 import base64
 import hashlib
@@ -181,6 +184,35 @@ def signal_bodies():
     return seeds
 
 
+def work_responses():
+    spec_path = ROOT.parent / "shared/specs/threema-work/threema-work-api-1.4.0.openapi.json"
+    if not spec_path.exists():
+        return None
+    examples = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == "example" and isinstance(value, (dict, list)):
+                    examples.append(value)
+                elif key == "examples" and isinstance(value, dict):
+                    examples.extend(e["value"] for e in value.values() if isinstance(e, dict) and "value" in e)
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(json.loads(spec_path.read_text()))
+    bodies = [json.dumps(e, separators=(",", ":")).encode() for e in examples]
+    bodies += [b"", b"  ", b'{"message":"quota exceeded"}', b"\x89PNG\r\n\x1a\n"]
+    seeds = []
+    for i, body in enumerate(bodies):
+        for k, (status, headers) in enumerate(((0, 8), (1, 9), (2, 0), (12, 6), (7, 8))):
+            for selector in range(k, 20, 5):
+                seeds.append(bytes([(selector + i) % 20, status, headers]) + body)
+    return seeds
+
+
 def main():
     write("trueconf_frame", trueconf())
     sections = e2e_sections()
@@ -192,6 +224,9 @@ def main():
         "signal_ws_protocol",
         [bytes([selector]) + frame for selector in (0, 1, 2, 0x80, 0x40) for frame in signal_frames()],
     )
+    work = work_responses()
+    if work is not None:
+        write("work_responses", work)
 
 
 if __name__ == "__main__":

@@ -13,7 +13,8 @@ fuzz/corpus/<target> (the growing working corpus, not committed), and prints a t
 executions, time and outcome.
 
   --smoke     10,000 executions per target (the default)
-  --long      1,000,000 executions per target; the table is also written to docs/reliability.md
+  --long      1,000,000 executions per target; each target's row in docs/reliability.md is
+              replaced as soon as it finishes (named targets only update their rows)
   --runs N    N executions per target
 
 Installs cargo-fuzz (cargo install cargo-fuzz --locked) when it is missing. Not part of
@@ -26,6 +27,65 @@ struct Outcome {
     seconds: f64,
     ok: bool,
     note: String,
+}
+
+const TABLE_HEAD: &str =
+    "| target | executions | seconds | outcome | date |\n|---|---|---|---|---|\n";
+
+impl Outcome {
+    fn row(&self) -> String {
+        format!(
+            "| `{}` | {} | {:.0} | {} | {} |\n",
+            self.target,
+            self.runs.map_or_else(|| "—".to_owned(), |r| r.to_string()),
+            self.seconds,
+            self.note,
+            run::today()
+        )
+    }
+}
+
+/// Rewrites the figures in docs/reliability.md: rows of the targets just run replace their old
+/// rows, the others stay.
+fn record_long(outcomes: &[Outcome], runs: u64) -> Result<(), String> {
+    let path = run::root().join("docs").join("reliability.md");
+    let previous = std::fs::read_to_string(&path).unwrap_or_default();
+    let rows = merge_rows(&previous, outcomes);
+    let generated = format!(
+        "`cargo xtask fuzz --long`: {runs} executions per target (seed 1, starting from the \
+         committed seeds), time including the build, and the date of each target's last run:\n\n\
+         {TABLE_HEAD}{rows}"
+    );
+    std::fs::write(&path, run::splice(&previous, "fuzz", &generated))
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    println!("fuzz: figures written to {}", path.display());
+    Ok(())
+}
+
+/// The table rows already in `previous` (lines starting with "| `"), with the rows of
+/// `outcomes` replacing those of the same target and new targets appended.
+fn merge_rows(previous: &str, outcomes: &[Outcome]) -> String {
+    let name_of = |line: &str| {
+        line.strip_prefix("| `")
+            .and_then(|rest| rest.split('`').next())
+            .map(str::to_owned)
+    };
+    let mut rows: Vec<(String, String)> = previous
+        .lines()
+        .filter_map(|line| name_of(line).map(|name| (name, format!("{line}\n"))))
+        .filter(|(name, _)| !name.is_empty())
+        .collect();
+    // Only rows of the generated table (inside the markers) are of interest; the target list
+    // above also starts with "| `", so keep the rows that have the generated shape.
+    rows.retain(|(_, line)| line.matches(" | ").count() == 4);
+    for o in outcomes {
+        let row = o.row();
+        match rows.iter_mut().find(|(name, _)| *name == o.target) {
+            Some(slot) => slot.1 = row,
+            None => rows.push((o.target.clone(), row)),
+        }
+    }
+    rows.into_iter().map(|(_, row)| row).collect()
 }
 
 fn targets() -> Result<Vec<String>, String> {
@@ -172,34 +232,25 @@ pub(crate) fn main(args: &[String]) -> Result<(), String> {
         }
     }
     ensure_cargo_fuzz()?;
-    let chosen: Vec<&String> = all
-        .iter()
-        .filter(|t| wanted.is_empty() || wanted.contains(t))
-        .collect();
-    let outcomes: Vec<Outcome> = chosen.iter().map(|t| fuzz_one(t, runs)).collect();
-    let mut table =
-        String::from("| target | executions | seconds | outcome |\n|---|---|---|---|\n");
+    // Named targets run in the order given; all of them in the manifest's order.
+    let chosen: Vec<&String> = if wanted.is_empty() {
+        all.iter().collect()
+    } else {
+        wanted.iter().collect()
+    };
+    let mut outcomes: Vec<Outcome> = Vec::new();
+    for target in chosen {
+        outcomes.push(fuzz_one(target, runs));
+        if long {
+            // After every target, so an interrupted long run keeps what it measured.
+            record_long(&outcomes, runs)?;
+        }
+    }
+    let mut table = String::from(TABLE_HEAD);
     for o in &outcomes {
-        table.push_str(&format!(
-            "| `{}` | {} | {:.0} | {} |\n",
-            o.target,
-            o.runs.map_or_else(|| "—".to_owned(), |r| r.to_string()),
-            o.seconds,
-            o.note
-        ));
+        table.push_str(&o.row());
     }
     println!("\n{table}");
-    if long && wanted.is_empty() {
-        let path = run::root().join("docs").join("reliability.md");
-        let previous = std::fs::read_to_string(&path).unwrap_or_default();
-        let generated = format!(
-            "Last `cargo xtask fuzz --long` ({runs} executions per target, seed 1), {}:\n\n{table}",
-            run::today()
-        );
-        std::fs::write(&path, run::splice(&previous, "fuzz", &generated))
-            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-        println!("fuzz: figures written to {}", path.display());
-    }
     let failed: Vec<&str> = outcomes
         .iter()
         .filter(|o| !o.ok)
@@ -214,7 +265,32 @@ pub(crate) fn main(args: &[String]) -> Result<(), String> {
 
 #[cfg(test)]
 mod tests {
-    use super::parse_runs;
+    use super::{Outcome, merge_rows, parse_runs};
+
+    fn outcome(target: &str, runs: u64) -> Outcome {
+        Outcome {
+            target: target.to_owned(),
+            runs: Some(runs),
+            seconds: 1.0,
+            ok: true,
+            note: "no crash".to_owned(),
+        }
+    }
+
+    #[test]
+    fn long_rows_replace_their_target_and_keep_the_others() {
+        let previous = "| `a` | crate | feeds | asserts |\n\
+            <!-- fuzz:begin -->\n\
+            | `a` | 5 | 2 | no crash | 2026-01-01 |\n\
+            | `b` | 7 | 3 | no crash | 2026-01-01 |\n\
+            <!-- fuzz:end -->\n";
+        let rows = merge_rows(previous, &[outcome("b", 9), outcome("c", 4)]);
+        let lines: Vec<&str> = rows.lines().collect();
+        assert_eq!(lines.len(), 3, "{rows}");
+        assert_eq!(lines[0], "| `a` | 5 | 2 | no crash | 2026-01-01 |");
+        assert!(lines[1].starts_with("| `b` | 9 | 1 | no crash |"), "{rows}");
+        assert!(lines[2].starts_with("| `c` | 4 |"), "{rows}");
+    }
 
     #[test]
     fn reads_libfuzzer_final_line() {
