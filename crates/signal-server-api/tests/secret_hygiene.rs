@@ -13,37 +13,12 @@ use signal_server_api::api::archive::BackupInfo;
 use signal_server_api::auth::{BasicAuthorization, UnidentifiedAccessKey, ZkBackupAuth};
 use signal_server_api::model::{Aci, DeviceId, ServiceId};
 use signal_server_api::testkit::MockSignalServer;
+use signal_server_api::transport_core::testkit::{LogCapture, SecretScan};
 use signal_server_api::transport_core::ws::ConnectionEvent;
 use signal_server_api::{Credentials, SignalClient};
-use std::io::Write;
-use std::sync::{Arc, Mutex};
-use tracing_subscriber::filter::LevelFilter;
-use tracing_subscriber::fmt::MakeWriter;
 
 const ACCOUNT_PASSWORD: &str = "account-secret-pw";
 const REGISTER_PASSWORD: &str = "register-secret-pw";
-
-#[derive(Clone, Default)]
-struct Captured(Arc<Mutex<Vec<u8>>>);
-
-impl Write for Captured {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-impl<'a> MakeWriter<'a> for Captured {
-    type Writer = Captured;
-
-    fn make_writer(&'a self) -> Self::Writer {
-        self.clone()
-    }
-}
 
 fn b64(text: &str) -> String {
     base64::engine::general_purpose::STANDARD.encode(text)
@@ -79,13 +54,7 @@ async fn exercise(client: &SignalClient, shown: &mut Vec<String>) {
 
 #[tokio::test(start_paused = true)]
 async fn secrets_never_show() {
-    let captured = Captured::default();
-    let subscriber = tracing_subscriber::fmt()
-        .with_max_level(LevelFilter::TRACE)
-        .with_ansi(false)
-        .with_writer(captured.clone())
-        .finish();
-    let _guard = tracing::subscriber::set_default(subscriber);
+    let captured = LogCapture::start();
 
     let server = MockSignalServer::start().await;
     let identity = identity();
@@ -146,7 +115,7 @@ async fn secrets_never_show() {
     shown.push(format!("{refused:?} {refused}"));
     ws.shutdown().await;
 
-    let logs = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    let logs = captured.text();
     // The capture works and covers both transports and the retries.
     assert!(logs.contains("connecting the Signal WebSocket"), "{logs}");
     assert!(logs.contains("retrying request"), "{logs}");
@@ -166,12 +135,13 @@ async fn secrets_never_show() {
         base64::engine::general_purpose::STANDARD.encode([0x42u8; 16]),
         base64::engine::general_purpose::STANDARD.encode([0x99u8; 12]),
     ];
-    for secret in &secrets {
-        assert!(!logs.contains(secret.as_str()), "{secret} in the logs");
-        for text in &shown {
-            assert!(!text.contains(secret.as_str()), "{secret} shown in {text}");
-        }
+    let mut scan = SecretScan::new(&secrets);
+    scan.check("logs", &logs);
+    for (n, text) in shown.iter().enumerate() {
+        scan.check(&format!("shown[{n}]"), text);
     }
+    assert_eq!(scan.checked(), shown.len() + 1);
+    assert_eq!(scan.finish(), Ok(()));
     // The wire did carry them (so the checks above looked for the right strings).
     let upgrades = server.websocket().upgrade_requests();
     assert_eq!(
