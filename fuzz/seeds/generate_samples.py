@@ -7,6 +7,7 @@ traffic shapes. Run from anywhere; rewrites fuzz/seeds/<target>/ for:
 - e2e_frame:           every e2e-messenger sample, framed as type+body, flat tag and wrapper;
 - e2e_envelope:        every base64-of-JSON encrypted envelope found in the e2e samples;
 - signal_ws_frame:     hand-encoded WebSocketMessage protobuf frames (requests and responses);
+- signal_ws_protocol:  the same frames behind a selector byte (ack mode, connection, text);
 - signal_json_bodies:  the examples of the Signal OpenAPI document, with a selector byte;
 - work_responses:      the examples of the Threema Work OpenAPI document (the shared specs
                        folder, next to the repository), each behind the selector, status and
@@ -219,6 +220,10 @@ def main():
     write("e2e_envelope", e2e_envelopes(sections))
     write("signal_ws_frame", signal_frames())
     write("signal_json_bodies", signal_bodies())
+    write(
+        "signal_ws_protocol",
+        [bytes([selector]) + frame for selector in (0, 1, 2, 0x80, 0x40) for frame in signal_frames()],
+    )
     work = work_responses()
     if work is not None:
         write("work_responses", work)

@@ -169,6 +169,49 @@ async fn a_fatal_close_code_stops_reconnection_and_is_reported() {
         .await
         .unwrap_err();
     assert!(matches!(err, Error::Closed { code: 4001, .. }), "{err}");
+    let err = client.try_send_frame(WsFrame::text("ack")).unwrap_err();
+    assert!(matches!(err, Error::Closed { code: 4001, .. }), "{err}");
+}
+
+#[tokio::test(start_paused = true)]
+async fn frames_queued_without_waiting_never_wait_for_a_later_connection() {
+    let (seen_tx, mut seen_rx) = mpsc::unbounded_channel::<(usize, String)>();
+    let server = FakeWsServer::start(move |mut conn| {
+        let seen = seen_tx.clone();
+        async move {
+            while let Some(text) = conn.recv_text().await {
+                seen.send((conn.index(), text.clone())).unwrap();
+                if text == "drop me" {
+                    conn.abort();
+                    return;
+                }
+            }
+        }
+    })
+    .await
+    .unwrap();
+    let client = connect_rpc(&server).await;
+    let mut events = client.events();
+    client.try_send_frame(WsFrame::text("drop me")).unwrap();
+    assert_eq!(seen_rx.recv().await.unwrap(), (0, "drop me".to_owned()));
+    loop {
+        if let Some(ConnectionEvent::StateChanged(ConnectionState::BackingOff { .. })) =
+            events.recv().await
+        {
+            break;
+        }
+    }
+    // Not connected: refused at once rather than sent on the next connection.
+    let err = client
+        .try_send_frame(WsFrame::text("stale ack"))
+        .unwrap_err();
+    assert!(matches!(err, Error::NotConnected { .. }), "{err}");
+    client.wait_for_state(ConnectionState::is_ready).await;
+    client.try_send_frame(WsFrame::text("fresh")).unwrap();
+    assert_eq!(seen_rx.recv().await.unwrap(), (1, "fresh".to_owned()));
+    client.shutdown().await;
+    let err = client.try_send_frame(WsFrame::text("late")).unwrap_err();
+    assert!(matches!(err, Error::Shutdown), "{err}");
 }
 
 #[tokio::test(start_paused = true)]

@@ -265,6 +265,16 @@ async fn one_way_messages_raw_frames_and_encode_errors() {
         .await
         .unwrap();
     assert_eq!(seen_rx.recv().await.unwrap(), json!({"ack": 9}));
+    // Without waiting, in order with what was queued before.
+    client
+        .try_send_frame(WsFrame::text(r#"{"ack":10}"#))
+        .unwrap();
+    client
+        .send_frame(WsFrame::text(r#"{"ack":11}"#))
+        .await
+        .unwrap();
+    assert_eq!(seen_rx.recv().await.unwrap(), json!({"ack": 10}));
+    assert_eq!(seen_rx.recv().await.unwrap(), json!({"ack": 11}));
     // One-way messages cannot be awaited as requests.
     let err = client.request(call("notify", json!(0))).await.unwrap_err();
     assert!(matches!(err, Error::InvalidInput { .. }), "{err}");

@@ -1,4 +1,5 @@
-//! A protocol-aware mock Signal server for tests (feature `testkit`), over wiremock.
+//! A protocol-aware mock Signal server for tests (feature `testkit`), over wiremock, with a
+//! chat WebSocket that answers from the same expectations.
 //!
 //! [`MockSignalServer`] speaks the REST API: expectations are set per operation type
 //! ([`MockSignalServer::expect`], or the typed shortcuts such as
@@ -7,6 +8,12 @@
 //! and answer with typed responses, statuses or rate limits. Requests no expectation matches
 //! get transport-core's catch-all answer (status 599 naming the request), so a missing mock
 //! fails with a readable error.
+//!
+//! Its [`FakeChatSocket`] ([`MockSignalServer::websocket`]) speaks the protobuf framing of
+//! `/v1/websocket/`: request frames are answered from the same expectations (one expectation
+//! serves both transports; [`received_requests`](MockSignalServer::received_requests) lists
+//! the calls of both), messages are pushed and their acknowledgements checked, and faults are
+//! injected per request ([`WsFault`]).
 //!
 //! ```
 //! # #[tokio::main(flavor = "current_thread")]
@@ -29,26 +36,61 @@
 //! ```
 
 mod expectation;
+mod socket;
 
 pub use expectation::Expectation;
+pub use socket::{
+    FAKE_TIMESTAMP_BASE_MS, FakeChatSocket, FrameInfo, PushKind, PushResponse, WsFault,
+};
 
 use crate::api::Operation;
 use crate::api::{account, keep_alive, messages, profile, registration, verification};
 use crate::client::{SignalClient, SignalClientBuilder};
 use wiremock::MockServer;
 
-/// A mock Signal server on `127.0.0.1`, with a catch-all for unexpected requests.
+/// A mock Signal server on `127.0.0.1`, with a catch-all for unexpected requests, and its chat
+/// WebSocket on another port.
 #[derive(Debug)]
 pub struct MockSignalServer {
     server: MockServer,
+    socket: FakeChatSocket,
 }
 
 impl MockSignalServer {
-    /// Starts a server.
+    /// Starts a server and its chat WebSocket.
+    ///
+    /// # Panics
+    ///
+    /// When no port on 127.0.0.1 can be bound for the WebSocket: a test setup error.
     pub async fn start() -> Self {
         let server = MockServer::start().await;
         transport_core::testkit::http::mount_catch_all(&server).await;
-        Self { server }
+        #[allow(clippy::panic)]
+        let socket = match FakeChatSocket::start(server.uri()).await {
+            Ok(socket) => socket,
+            Err(e) => panic!("cannot start the fake chat WebSocket: {e}"),
+        };
+        Self { server, socket }
+    }
+
+    /// The chat WebSocket: pushes, acknowledgements, faults, upgrade requests.
+    pub fn websocket(&self) -> &FakeChatSocket {
+        &self.socket
+    }
+
+    /// A client builder for the WebSocket transport pointed at this server
+    /// ([`SignalClientBuilder::connect`] it), with no REST timeouts and no proxy.
+    pub fn ws_client_builder(&self) -> SignalClientBuilder {
+        self.client_builder().websocket_url(self.socket.url())
+    }
+
+    /// A WebSocket client without credentials connected to this server.
+    ///
+    /// # Errors
+    ///
+    /// As [`SignalClientBuilder::connect`].
+    pub async fn ws_client(&self) -> crate::Result<SignalClient> {
+        self.ws_client_builder().connect().await
     }
 
     /// The server's base URL (`http://127.0.0.1:<port>`).
@@ -81,7 +123,8 @@ impl MockSignalServer {
         self.client_builder().build()
     }
 
-    /// The requests the server received so far.
+    /// The requests the server received so far, over REST and over the WebSocket (except
+    /// `GET /v1/keepalive` frames, which the socket answers itself).
     pub async fn received_requests(&self) -> Vec<wiremock::Request> {
         self.server.received_requests().await.unwrap_or_default()
     }

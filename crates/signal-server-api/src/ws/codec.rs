@@ -97,6 +97,15 @@ fn header_lines(headers: &HeaderMap) -> Result<Vec<String>> {
         .collect()
 }
 
+/// One `name:value` header line as a header (name and value trimmed); `None` when it is not
+/// one.
+pub(crate) fn header_line(line: &str) -> Option<(HeaderName, HeaderValue)> {
+    let (name, value) = line.split_once(':')?;
+    let name = HeaderName::from_bytes(name.trim().as_bytes()).ok()?;
+    let value = HeaderValue::from_str(value.trim()).ok()?;
+    Some((name, value))
+}
+
 /// Encodes a frame to the bytes of one binary WebSocket message.
 pub fn encode(frame: &WebSocketMessage) -> Bytes {
     Bytes::from(frame.encode_to_vec())
@@ -180,16 +189,7 @@ pub fn to_raw_response(
             ))
         })?;
     let mut headers = HeaderMap::new();
-    for line in &response.headers {
-        let Some((name, value)) = line.split_once(':') else {
-            continue;
-        };
-        let (Ok(name), Ok(value)) = (
-            HeaderName::from_bytes(name.trim().as_bytes()),
-            HeaderValue::from_str(value.trim()),
-        ) else {
-            continue;
-        };
+    for (name, value) in response.headers.iter().filter_map(|line| header_line(line)) {
         headers.append(name, value);
     }
     Ok(RawResponse::new(

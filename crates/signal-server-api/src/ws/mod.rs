@@ -9,14 +9,29 @@
 //! [`RawResponse`](transport_core::http::RawResponse) the HTTP client produces, so every
 //! endpoint's parser works over both transports.
 //!
+//! [`SignalProtocol`] plugs the codec into transport-core's WebSocket engine (request ids,
+//! keepalive, reconnects, fatal close codes); [`SignalClient`](crate::SignalClient) uses it
+//! for its WebSocket transport ([`SignalClientBuilder::connect`](crate::SignalClientBuilder::connect)),
+//! and [`IncomingMessages`] hands out what the server pushes, acknowledging it per
+//! [`AckMode`].
+//!
 //! Keepalive: the server closes a chat socket that is idle for [`SERVER_IDLE_TIMEOUT`]
-//! (60 s for provisioning sockets); send `GET /v1/keepalive`
+//! (60 s for provisioning sockets); the client sends `GET /v1/keepalive`
 //! ([`GetKeepAlive`](crate::api::keep_alive::GetKeepAlive)) every [`KEEPALIVE_INTERVAL`].
 
 pub mod codec;
 mod frame;
+mod incoming;
+mod protocol;
 
 pub use frame::{FrameType, WebSocketMessage, WebSocketRequestMessage, WebSocketResponseMessage};
+pub use incoming::{
+    Incoming, IncomingEnvelope, IncomingMessages, OtherServerRequest, TIMESTAMP_HEADER,
+};
+pub use protocol::{
+    AckMode, CLOSE_CONNECTED_ELSEWHERE, CLOSE_CONNECTION_INVALIDATED, DEFAULT_FATAL_CLOSE_CODES,
+    ServerPush, SignalProtocol,
+};
 
 use std::time::Duration;
 

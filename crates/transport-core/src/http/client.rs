@@ -1,7 +1,7 @@
 //! [`HttpClient`]: reqwest with a base URL, auth, retries and rate limits.
 
 use super::endpoint::{Body, EndpointAuth, Multipart, ProgressFn};
-use super::retry::{Attempt, RetryDecision};
+use super::retry::RetryCall;
 use super::{Auth, Endpoint, RawResponse, RetryPolicy};
 use crate::error::{Error, RateLimitScope, Result};
 use crate::rate_limit::RateLimiter;
@@ -12,8 +12,70 @@ use std::borrow::Cow;
 use std::fmt;
 use std::sync::Arc;
 use std::time::{Duration, SystemTime};
-use tokio::time::Instant;
 use url::Url;
+
+/// Reads an API's base URL as [`HttpClient::builder`] does: absolute, `http` or `https`, with a
+/// trailing `/` added when missing (so endpoint paths join below it).
+///
+/// ```
+/// let url = transport_core::http::parse_base_url("https://example.com/api/v1").unwrap();
+/// assert_eq!(url.as_str(), "https://example.com/api/v1/");
+/// assert!(transport_core::http::parse_base_url("ftp://example.com/").is_err());
+/// ```
+///
+/// # Errors
+///
+/// [`Error::InvalidInput`] when `base_url` is not an absolute http(s) URL.
+pub fn parse_base_url(base_url: &str) -> Result<Url> {
+    let mut base =
+        Url::parse(base_url).map_err(|e| Error::invalid_input("base URL", e.to_string()))?;
+    if !matches!(base.scheme(), "http" | "https") {
+        return Err(Error::invalid_input(
+            "base URL",
+            "scheme must be http or https",
+        ));
+    }
+    if !base.path().ends_with('/') {
+        let path = format!("{}/", base.path());
+        base.set_path(&path);
+    }
+    Ok(base)
+}
+
+/// Applies an HTTP client's error conventions to an endpoint's parse error: a status error
+/// gets the server's message (found by `extract`, e.g. [`default_error_message`]), and a
+/// status in `rate_limit_statuses` becomes [`Error::RateLimited`] with its `Retry-After`.
+///
+/// [`HttpClient`] applies them to every call; a transport that carries HTTP responses another
+/// way (Signal's WebSocket) applies them too, so a call fails the same way over both.
+pub fn apply_error_conventions(
+    error: Error,
+    rate_limit_statuses: &[u16],
+    extract: &dyn Fn(&[u8]) -> Option<String>,
+) -> Error {
+    match error {
+        Error::Status(mut status) => {
+            if status.message.is_none() {
+                status.message = extract(&status.body);
+            }
+            if rate_limit_statuses.contains(&status.status) {
+                Error::RateLimited {
+                    scope: RateLimitScope::Server,
+                    retry_after: status.retry_after,
+                    message: status.message.or_else(|| {
+                        Some(format!(
+                            "{} {}: HTTP {}",
+                            status.method, status.path, status.status
+                        ))
+                    }),
+                }
+            } else {
+                Error::Status(status)
+            }
+        }
+        other => other,
+    }
+}
 
 /// The wall clock used to interpret HTTP-date `Retry-After` headers.
 pub type WallClock = fn() -> SystemTime;
@@ -434,18 +496,7 @@ impl HttpClient {
     ///
     /// [`Error::InvalidInput`] when `base_url` is not an absolute http(s) URL.
     pub fn builder(base_url: &str) -> Result<HttpClientBuilder> {
-        let mut base =
-            Url::parse(base_url).map_err(|e| Error::invalid_input("base URL", e.to_string()))?;
-        if !matches!(base.scheme(), "http" | "https") {
-            return Err(Error::invalid_input(
-                "base URL",
-                "scheme must be http or https",
-            ));
-        }
-        if !base.path().ends_with('/') {
-            let path = format!("{}/", base.path());
-            base.set_path(&path);
-        }
+        let base = parse_base_url(base_url)?;
         Ok(HttpClientBuilder {
             base,
             user_agent: concat!("transport-core/", env!("CARGO_PKG_VERSION")).to_owned(),
@@ -537,94 +588,24 @@ impl HttpClient {
     /// Applies the client's error conventions to a parse error: the server's message, and
     /// rate-limit statuses as [`Error::RateLimited`].
     fn finish_error(&self, error: Error) -> Error {
-        match error {
-            Error::Status(mut status) => {
-                if status.message.is_none() {
-                    status.message = (self.inner.error_message)(&status.body);
-                }
-                if self.inner.rate_limit_statuses.contains(&status.status) {
-                    Error::RateLimited {
-                        scope: RateLimitScope::Server,
-                        retry_after: status.retry_after,
-                        message: status.message.or_else(|| {
-                            Some(format!(
-                                "{} {}: HTTP {}",
-                                status.method, status.path, status.status
-                            ))
-                        }),
-                    }
-                } else {
-                    Error::Status(status)
-                }
-            }
-            other => other,
-        }
+        apply_error_conventions(
+            error,
+            &self.inner.rate_limit_statuses,
+            &*self.inner.error_message,
+        )
     }
 
     async fn run(&self, call: &Call<'_>, parts: &dyn Parts) -> Result<RawResponse> {
         let inner = &*self.inner;
         let what = What(&call.method, &call.path);
         let url = self.url(&call.path)?;
-        let started = Instant::now();
-        let mut attempt = 1u32;
-        loop {
-            if let Some(limiter) = &inner.limiter {
-                limiter.acquire().await?;
-            }
-            let outcome = self.attempt(call, parts, &url, what).await;
-            let (decision, retry_after, never_sent, reason) = match &outcome {
-                Ok(response) => {
-                    let retry_after = response.retry_after();
-                    let limited = inner
-                        .rate_limit_statuses
-                        .contains(&response.status.as_u16());
-                    if let (true, Some(limiter), Some(after)) =
-                        (limited, &inner.limiter, retry_after)
-                    {
-                        // Everyone sharing the limiter waits, not just this caller.
-                        limiter.cooldown(after);
-                    }
-                    let reason = format!("HTTP {}", response.status.as_u16());
-                    (
-                        inner.retry.classify(&Attempt::Response(response)),
-                        retry_after,
-                        false,
-                        reason,
-                    )
-                }
-                Err(error) => {
-                    let never_sent = matches!(error, Error::Connect { .. });
-                    (
-                        inner.retry.classify(&Attempt::Error(error)),
-                        None,
-                        never_sent,
-                        error.to_string(),
-                    )
-                }
-            };
-            let next = attempt + 1;
-            let allowed = (call.idempotent || never_sent) && next <= inner.retry.max_attempts();
-            let delay = if allowed {
-                inner.retry.delay(next, decision, retry_after)
-            } else {
-                None
-            };
-            let delay = delay.filter(|d| {
-                inner
-                    .retry
-                    .max_elapsed()
-                    .is_none_or(|max| started.elapsed() + *d <= max)
-            });
-            match delay {
-                Some(delay) if decision != RetryDecision::Stop => {
-                    tracing::warn!(request = %what, attempt, ?delay, %reason, "retrying request");
-                    inner.retry.observe(attempt, delay, &reason);
-                    tokio::time::sleep(delay).await;
-                    attempt = next;
-                }
-                _ => return outcome,
-            }
-        }
+        let retry = RetryCall::new(&what, call.idempotent)
+            .with_limiter(inner.limiter.as_ref())
+            .with_rate_limit_statuses(&inner.rate_limit_statuses);
+        inner
+            .retry
+            .run(retry, || self.attempt(call, parts, &url, what))
+            .await
     }
 
     fn url(&self, path: &str) -> Result<Url> {
@@ -777,6 +758,47 @@ fn progress_body(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn error_conventions_outside_the_client() {
+        let status = |code: u16, body: &'static str| {
+            Error::Status(Box::new(
+                crate::error::StatusError::new(
+                    code,
+                    "GET",
+                    "/v1/x",
+                    Bytes::from_static(body.as_bytes()),
+                )
+                .with_retry_after(Some(Duration::from_secs(3))),
+            ))
+        };
+        let shown = apply_error_conventions(
+            status(401, r#"{"message":"no"}"#),
+            &[429],
+            &default_error_message,
+        );
+        assert_eq!(
+            shown.to_string(),
+            "GET /v1/x: HTTP 401 Unauthorized: no (retry after 3s)"
+        );
+        match apply_error_conventions(status(413, ""), &[413, 429], &default_error_message) {
+            Error::RateLimited {
+                scope: RateLimitScope::Server,
+                retry_after,
+                message,
+            } => {
+                assert_eq!(retry_after, Some(Duration::from_secs(3)));
+                assert_eq!(message.as_deref(), Some("GET /v1/x: HTTP 413"));
+            }
+            other => panic!("{other:?}"),
+        }
+        let untouched = apply_error_conventions(
+            Error::invalid_input("x", "y"),
+            &[429],
+            &default_error_message,
+        );
+        assert_eq!(untouched.to_string(), "invalid x: y");
+    }
 
     #[test]
     fn error_message_extraction() {

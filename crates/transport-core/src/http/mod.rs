@@ -15,11 +15,11 @@ mod retry;
 pub use auth::Auth;
 pub use client::{
     ErrorMessageFn, HttpClient, HttpClientBuilder, HttpOptions, RawRequest, WallClock,
-    default_error_message,
+    apply_error_conventions, default_error_message, parse_base_url,
 };
 pub use endpoint::{Body, Endpoint, EndpointAuth, Multipart, Part, ProgressFn, segment};
 pub use http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode};
 pub use response::{RawResponse, parse_retry_after};
 pub use retry::{
-    Attempt, Classifier, RetryDecision, RetryObserver, RetryPolicy, default_classifier,
+    Attempt, Classifier, RetryCall, RetryDecision, RetryObserver, RetryPolicy, default_classifier,
 };

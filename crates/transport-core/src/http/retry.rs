@@ -2,10 +2,13 @@
 
 use super::RawResponse;
 use crate::backoff::Backoff;
-use crate::error::Error;
+use crate::error::{Error, Result};
+use crate::rate_limit::RateLimiter;
 use std::fmt;
+use std::future::Future;
 use std::sync::Arc;
 use std::time::Duration;
+use tokio::time::Instant;
 
 /// The outcome of one attempt, as the retry classifier sees it.
 #[derive(Debug, Clone, Copy)]
@@ -186,6 +189,164 @@ impl RetryPolicy {
     }
 }
 
+/// One call driven by [`RetryPolicy::run`]: what it is (for logs), whether it may be repeated
+/// after the server saw it, and the rate limiting it is subject to.
+///
+/// The HTTP client builds one per request; a protocol crate that carries the same requests over
+/// another transport (Signal's WebSocket) builds its own, so both transports retry alike.
+#[derive(Clone, Copy)]
+#[non_exhaustive]
+pub struct RetryCall<'a> {
+    /// The request, for logs (`GET /v1/keepalive`).
+    pub what: &'a (dyn fmt::Display + Sync),
+    /// Whether the request may be repeated after the server answered or it timed out.
+    pub idempotent: bool,
+    /// A shared rate limiter: acquired before every attempt, put into cooldown by a
+    /// rate-limit status with `Retry-After`.
+    pub limiter: Option<&'a RateLimiter>,
+    /// The statuses that mean "rate limited" (default 429).
+    pub rate_limit_statuses: &'a [u16],
+}
+
+impl<'a> RetryCall<'a> {
+    /// A call without a limiter; 429 is its rate-limit status.
+    pub fn new(what: &'a (dyn fmt::Display + Sync), idempotent: bool) -> Self {
+        Self {
+            what,
+            idempotent,
+            limiter: None,
+            rate_limit_statuses: &[429],
+        }
+    }
+
+    /// Sets the shared rate limiter.
+    #[must_use]
+    pub fn with_limiter(mut self, limiter: Option<&'a RateLimiter>) -> Self {
+        self.limiter = limiter;
+        self
+    }
+
+    /// Sets the rate-limit statuses.
+    #[must_use]
+    pub fn with_rate_limit_statuses(mut self, statuses: &'a [u16]) -> Self {
+        self.rate_limit_statuses = statuses;
+        self
+    }
+}
+
+impl fmt::Debug for RetryCall<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RetryCall")
+            .field("what", &format_args!("{}", self.what))
+            .field("idempotent", &self.idempotent)
+            .field("limiter", &self.limiter.is_some())
+            .field("rate_limit_statuses", &self.rate_limit_statuses)
+            .finish()
+    }
+}
+
+impl RetryPolicy {
+    /// Drives the retry loop of one call over any transport: `attempt` performs one attempt
+    /// and returns the raw response (any status) or a transport error; this method acquires the
+    /// limiter, classifies the outcome, honours `Retry-After`, and returns the last outcome once
+    /// the policy stops.
+    ///
+    /// Rules (the same as [`HttpClient`](super::HttpClient)'s): only `idempotent` calls are
+    /// repeated after the server answered or the attempt timed out; an error that proves nothing
+    /// reached the server ([`Error::Connect`], [`Error::NotConnected`]) is retried for every
+    /// call; a server `Retry-After` replaces the backoff delay and is waited for only up to
+    /// [`max_retry_after`](Self::max_retry_after); no retry starts past
+    /// [`max_elapsed`](Self::max_elapsed). A rate-limit status with `Retry-After` puts the
+    /// limiter into cooldown for everyone sharing it.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> transport_core::Result<()> {
+    /// use bytes::Bytes;
+    /// use transport_core::http::{HeaderMap, RawResponse, RetryCall, RetryPolicy, StatusCode};
+    ///
+    /// let mut statuses = vec![200u16, 503].into_iter().rev();
+    /// let response = RetryPolicy::default()
+    ///     .run(RetryCall::new(&"GET /thing", true), || {
+    ///         let status = statuses.next().unwrap_or(500);
+    ///         async move {
+    ///             let status = StatusCode::from_u16(status).expect("a status");
+    ///             Ok(RawResponse::new(status, HeaderMap::new(), Bytes::new(), "GET", "/thing"))
+    ///         }
+    ///     })
+    ///     .await?;
+    /// assert_eq!(response.status.as_u16(), 200);
+    /// # Ok(()) }
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// The error of the last attempt, or the limiter's error when it is configured to fail
+    /// fast.
+    pub async fn run<F, Fut>(&self, call: RetryCall<'_>, mut attempt: F) -> Result<RawResponse>
+    where
+        F: FnMut() -> Fut,
+        Fut: Future<Output = Result<RawResponse>>,
+    {
+        let started = Instant::now();
+        let mut number = 1u32;
+        loop {
+            if let Some(limiter) = call.limiter {
+                limiter.acquire().await?;
+            }
+            let outcome = attempt().await;
+            let (decision, retry_after, never_sent, reason) = match &outcome {
+                Ok(response) => {
+                    let retry_after = response.retry_after();
+                    let limited = call.rate_limit_statuses.contains(&response.status.as_u16());
+                    if let (true, Some(limiter), Some(after)) = (limited, call.limiter, retry_after)
+                    {
+                        // Everyone sharing the limiter waits, not just this caller.
+                        limiter.cooldown(after);
+                    }
+                    let reason = format!("HTTP {}", response.status.as_u16());
+                    (
+                        self.classify(&Attempt::Response(response)),
+                        retry_after,
+                        false,
+                        reason,
+                    )
+                }
+                Err(error) => {
+                    let never_sent =
+                        matches!(error, Error::Connect { .. } | Error::NotConnected { .. });
+                    (
+                        self.classify(&Attempt::Error(error)),
+                        None,
+                        never_sent,
+                        error.to_string(),
+                    )
+                }
+            };
+            let next = number + 1;
+            let allowed = (call.idempotent || never_sent) && next <= self.max_attempts;
+            let delay = if allowed {
+                self.delay(next, decision, retry_after)
+            } else {
+                None
+            };
+            let delay = delay.filter(|d| {
+                self.max_elapsed
+                    .is_none_or(|max| started.elapsed() + *d <= max)
+            });
+            match delay {
+                Some(delay) if decision != RetryDecision::Stop => {
+                    tracing::warn!(request = %call.what, attempt = number, ?delay, %reason, "retrying request");
+                    self.observe(number, delay, &reason);
+                    tokio::time::sleep(delay).await;
+                    number = next;
+                }
+                _ => return outcome,
+            }
+        }
+    }
+}
+
 impl Default for RetryPolicy {
     /// Three attempts, 250 ms doubling up to 10 s with full jitter, at most 60 s in total.
     fn default() -> Self {
@@ -244,6 +405,170 @@ mod tests {
             p.delay(2, RetryDecision::Stop, Some(Duration::from_secs(1))),
             None
         );
+    }
+
+    fn canned(status: u16, retry_after: Option<&str>) -> RawResponse {
+        let mut headers = http::HeaderMap::new();
+        if let Some(after) = retry_after {
+            headers.insert("retry-after", after.parse().unwrap());
+        }
+        RawResponse::new(
+            http::StatusCode::from_u16(status).unwrap(),
+            headers,
+            bytes::Bytes::new(),
+            "GET",
+            "/x",
+        )
+    }
+
+    fn fixed(attempts: u32) -> RetryPolicy {
+        RetryPolicy::new(
+            attempts,
+            Backoff::new(Duration::from_secs(1), Duration::from_secs(8)).with_jitter(Jitter::None),
+        )
+    }
+
+    /// Runs `policy` over a scripted transport; returns the outcome and the attempts made.
+    async fn script(
+        policy: &RetryPolicy,
+        call: RetryCall<'_>,
+        outcomes: Vec<Result<RawResponse>>,
+    ) -> (Result<RawResponse>, usize) {
+        let mut outcomes = outcomes.into_iter();
+        let mut made = 0usize;
+        let result = policy
+            .run(call, || {
+                made += 1;
+                let next = outcomes.next().unwrap_or_else(|| Ok(canned(599, None)));
+                async move { next }
+            })
+            .await;
+        (result, made)
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn run_honours_retry_after_and_puts_the_limiter_in_cooldown() {
+        let limiter = RateLimiter::builder()
+            .rate(1000, Duration::from_secs(1))
+            .burst(100)
+            .build();
+        let call = RetryCall::new(&"GET /x", true).with_limiter(Some(&limiter));
+        let started = Instant::now();
+        let (result, made) = script(
+            &fixed(3),
+            call,
+            vec![Ok(canned(429, Some("5"))), Ok(canned(200, None))],
+        )
+        .await;
+        assert_eq!(result.unwrap().status.as_u16(), 200);
+        assert_eq!(made, 2);
+        assert_eq!(started.elapsed(), Duration::from_secs(5));
+        // The cooldown was set: at the moment of the 429, nobody could have gone for 5 s.
+        let (result, _) = script(
+            &fixed(1),
+            RetryCall::new(&"GET /x", true).with_limiter(Some(&limiter)),
+            vec![Ok(canned(429, Some("7")))],
+        )
+        .await;
+        assert_eq!(result.unwrap().status.as_u16(), 429);
+        assert!(limiter.try_acquire().is_err());
+        // A 429 that is not a rate-limit status of the call leaves the limiter alone.
+        let limiter = RateLimiter::builder()
+            .rate(1000, Duration::from_secs(1))
+            .burst(100)
+            .build();
+        let call = RetryCall::new(&"GET /x", true)
+            .with_limiter(Some(&limiter))
+            .with_rate_limit_statuses(&[413]);
+        let (result, made) = script(&fixed(1), call, vec![Ok(canned(429, Some("30")))]).await;
+        assert_eq!(result.unwrap().status.as_u16(), 429);
+        assert_eq!(made, 1);
+        assert!(limiter.try_acquire().is_ok());
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn run_repeats_what_the_server_saw_only_when_idempotent() {
+        let lost = || Error::ConnectionLost {
+            reason: "dropped".into(),
+        };
+        // Not idempotent: a 503 or a lost connection is final (the server may have acted).
+        let call = RetryCall::new(&"POST /x", false);
+        let (result, made) = script(&fixed(3), call, vec![Ok(canned(503, None))]).await;
+        assert_eq!(result.unwrap().status.as_u16(), 503);
+        assert_eq!(made, 1);
+        let retry_lost = fixed(3).with_classifier(|a| match a {
+            Attempt::Error(Error::ConnectionLost { .. }) => RetryDecision::Retry,
+            other => default_classifier(other),
+        });
+        let (result, made) = script(&retry_lost, call, vec![Err(lost())]).await;
+        assert!(matches!(result, Err(Error::ConnectionLost { .. })));
+        assert_eq!(made, 1);
+        // Nothing reached the server: retried whatever the method.
+        let not_connected = Error::NotConnected {
+            state: "connecting".into(),
+        };
+        let refused = Error::Connect {
+            target: "ws://127.0.0.1:1/".into(),
+            message: "refused".into(),
+            source: None,
+        };
+        let always = fixed(3).with_classifier(|_| RetryDecision::Retry);
+        let (result, made) = script(
+            &always,
+            call,
+            vec![Err(not_connected), Err(refused), Ok(canned(200, None))],
+        )
+        .await;
+        assert_eq!(result.unwrap().status.as_u16(), 200);
+        assert_eq!(made, 3);
+        // Idempotent: the lost connection is retried when the classifier says so.
+        let call = RetryCall::new(&"GET /x", true);
+        let (result, made) =
+            script(&retry_lost, call, vec![Err(lost()), Ok(canned(204, None))]).await;
+        assert_eq!(result.unwrap().status.as_u16(), 204);
+        assert_eq!(made, 2);
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn run_stops_at_the_limits() {
+        let call = RetryCall::new(&"GET /x", true);
+        // The server asks for longer than the policy waits: returned at once.
+        let started = Instant::now();
+        let (result, made) = script(
+            &fixed(3).with_max_retry_after(Duration::from_secs(10)),
+            call,
+            vec![Ok(canned(429, Some("11")))],
+        )
+        .await;
+        assert_eq!(result.unwrap().retry_after(), Some(Duration::from_secs(11)));
+        assert_eq!((made, started.elapsed()), (1, Duration::ZERO));
+        // Attempts run out: 1 s, then 2 s of backoff, then the last outcome.
+        let started = Instant::now();
+        let (result, made) = script(
+            &fixed(3),
+            call,
+            vec![
+                Ok(canned(503, None)),
+                Ok(canned(503, None)),
+                Ok(canned(502, None)),
+            ],
+        )
+        .await;
+        assert_eq!(result.unwrap().status.as_u16(), 502);
+        assert_eq!((made, started.elapsed()), (3, Duration::from_secs(3)));
+        // The elapsed budget: no retry would start past 2 s.
+        let (result, made) = script(
+            &fixed(5).with_max_elapsed(Some(Duration::from_secs(2))),
+            call,
+            vec![
+                Ok(canned(503, None)),
+                Ok(canned(503, None)),
+                Ok(canned(200, None)),
+            ],
+        )
+        .await;
+        assert_eq!(result.unwrap().status.as_u16(), 503);
+        assert_eq!(made, 2);
     }
 
     #[test]

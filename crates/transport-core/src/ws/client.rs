@@ -216,6 +216,19 @@ impl<P: Protocol> WsClient<P> {
         self.shared().send_frame(frame, timeout).await
     }
 
+    /// Queues a raw frame on the ready connection without waiting, in order with the requests
+    /// and frames queued before it: for acknowledgements sent from code that cannot wait (a
+    /// `Stream::poll_next`). The frame goes out on the connection that is ready now, never on a
+    /// later one.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::NotConnected`] when no connection is ready, [`Error::WebSocket`] when the
+    /// outgoing queue is full, or the closed client's error ([`Error::Shutdown`], …).
+    pub fn try_send_frame(&self, frame: WsFrame) -> Result<()> {
+        self.shared().try_send_frame(frame)
+    }
+
     /// The notification stream. It can be taken once; later calls return `None`.
     pub fn notifications(&self) -> Option<Notifications<P::Notification>> {
         let shared = self.shared();

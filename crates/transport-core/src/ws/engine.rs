@@ -240,6 +240,30 @@ impl<P: Protocol> Shared<P> {
         Ok(())
     }
 
+    /// Queues a frame on the ready connection without waiting.
+    pub(crate) fn try_send_frame(&self, frame: WsFrame) -> Result<()> {
+        let mut core = self.lock();
+        let core = &mut *core;
+        if let Some(reason) = &core.closed {
+            return Err(reason.to_error());
+        }
+        let Some(link) = core.link.as_mut() else {
+            return Err(Error::NotConnected {
+                state: self.state().to_string(),
+            });
+        };
+        let Ok(permit) = self.slots.try_acquire() else {
+            return Err(Error::WebSocket("the outgoing queue is full".to_owned()));
+        };
+        // The slot now belongs to the queued frame.
+        permit.forget();
+        if link.queue.is_empty() {
+            self.writer_wake.notify_one();
+        }
+        link.queue.push_back(frame);
+        Ok(())
+    }
+
     async fn round_trip(
         &self,
         outgoing: Outgoing<P>,
