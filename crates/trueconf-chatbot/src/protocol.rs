@@ -438,7 +438,7 @@ mod tests {
             Inbound::Notification {
                 notification: Update::Unreadable { len, .. },
                 reply: None,
-            } => assert_eq!(len, 15),
+            } => assert_eq!(len, 16),
             _ => panic!("expected an unreadable update"),
         }
         match later.decode(WsFrame::text(r#"{"type":2,"id":4,"payload":{}}"#)) {
