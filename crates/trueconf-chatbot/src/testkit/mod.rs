@@ -596,6 +596,14 @@ impl FakeTrueConfServer {
         self.shared.faults.truncate.store(count, Ordering::Release);
     }
 
+    /// Answers the next request with `method` (from any connection) with error `code`.
+    pub fn fail_next(&self, method: &str, code: crate::model::ErrorCode) {
+        self.shared
+            .state()
+            .fail_next
+            .insert(method.to_owned(), code);
+    }
+
     /// Sends a raw text frame to every connection of `login`; returns how many got it.
     pub fn inject(&self, login: &str, text: &str) -> usize {
         let mut state = self.shared.state();

@@ -25,7 +25,7 @@ use crate::codec;
 use crate::model::{
     AttachmentContent, Author, AuthorType, Chat, ChatId, ChatParticipant, ChatType, Envelope,
     EnvelopeContent, ErrorCode, ExtensionMode, FileId, FileReadyState, FileUploadLimits,
-    MessageBox, MessageId, Role, SurveyContent, TextContent, Timestamp, UserId,
+    MessageBox, MessageId, Role, SurveyContent, Timestamp, UserId,
 };
 use bytes::Bytes;
 use serde::de::DeserializeOwned;
@@ -173,6 +173,8 @@ pub(crate) struct State {
     pub(crate) answers: Vec<AnswerCommand>,
     pub(crate) authentications: u64,
     pub(crate) acks: u64,
+    /// Error codes to answer the next call of a method with.
+    pub(crate) fail_next: BTreeMap<String, ErrorCode>,
     /// The unread backlog an `auth` with `receiveUnread` asked for, sent after its answer.
     pending_backlog: Option<(String, Vec<Notification>)>,
     next_id: u64,
@@ -223,6 +225,7 @@ impl State {
             answers: Vec::new(),
             authentications: 0,
             acks: 0,
+            fail_next: BTreeMap::new(),
             pending_backlog: None,
             next_id: 0,
             clock_ms,
@@ -403,6 +406,9 @@ impl State {
                 method: method.to_owned(),
                 payload: recorded,
             });
+        }
+        if let Some(code) = self.fail_next.remove(method) {
+            return refuse(code, "failure scripted by the test");
         }
         if method == Auth::NAME {
             return self.auth(connection, &body);
