@@ -421,6 +421,7 @@ impl ClientBuilder {
     /// ([`Error::http_error_body`]), or the connection error.
     pub async fn connect(self) -> Result<Client> {
         let (config, session) = self.prepare()?;
+        session.prepare_token().await?;
         // A token the server calls expired while it still looks valid locally (clock skew,
         // revoked): one more try with a fresh one when a provider can get it.
         let mut renewed = false;

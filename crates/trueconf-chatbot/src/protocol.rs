@@ -204,6 +204,31 @@ impl Session {
         }
     }
 
+    /// Before the first connection: a token that passes the local check, fetched from the
+    /// provider when there is none or the given one fails the check. Typed errors, and no
+    /// I/O at all when the token is unusable and nothing can renew it.
+    pub(crate) async fn prepare_token(&self) -> Result<(), Error> {
+        let current = lock(&self.token).clone();
+        let checked = current
+            .as_ref()
+            .map(|token| token::check(token, (self.now)()));
+        match (checked, &self.provider) {
+            (Some(Ok(_)), _) => Ok(()),
+            (Some(Err(error)), None) => Err(Error::Token(error)),
+            (None, None) => Err(transport_core::Error::invalid_input(
+                "token",
+                "no token and no credentials to get one",
+            )
+            .into()),
+            (_, Some(provider)) => {
+                let fresh = provider.token(&self.http).await?;
+                token::check(&fresh, (self.now)())?;
+                *lock(&self.token) = Some(fresh);
+                Ok(())
+            }
+        }
+    }
+
     fn token_rejected(&self, error: TokenError) -> transport_core::Error {
         let shown = error.to_string();
         self.fail(HandshakeFailure::Token(error));

@@ -454,7 +454,17 @@ async fn serve_ws(shared: Arc<Shared>, ws: Ws) {
             if silent.wait_for(|s| !*s).await.is_err() {
                 return;
             }
-            let Some(Ok(first)) = stream.next().await else {
+            let next = tokio::select! {
+                next = stream.next() => next,
+                // Went silent while waiting: stop reading.
+                silenced = silent.wait_for(|s| *s) => {
+                    if silenced.is_err() {
+                        return;
+                    }
+                    continue;
+                }
+            };
+            let Some(Ok(first)) = next else {
                 return;
             };
             let mut batch = vec![first];

@@ -330,11 +330,10 @@ impl State {
     }
 
     pub(crate) fn ack(&mut self, connection: u64, id: u32) {
-        if let Some(conn) = self.connections.get_mut(&connection)
-            && conn.unacked.remove(&id)
-        {
+        self.acks += 1;
+        if let Some(conn) = self.connections.get_mut(&connection) {
+            conn.unacked.remove(&id);
             conn.acked += 1;
-            self.acks += 1;
         }
     }
 
