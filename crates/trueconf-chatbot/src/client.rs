@@ -365,6 +365,22 @@ impl ClientBuilder {
             )
             .into());
         }
+        // The engine checks its whole configuration too, but only when it connects, which is
+        // after the token request: check what this builder sets up front.
+        let invalid = |field: &str, reason: &str| -> Result<()> {
+            Err(transport_core::Error::invalid_input(field, reason).into())
+        };
+        if self.request_timeout.is_zero() {
+            invalid("request_timeout", "must be positive")?;
+        }
+        if let (Some(ping), Some(idle)) = self.ping
+            && idle <= ping
+        {
+            invalid("idle_timeout", "must be longer than the ping interval")?;
+        }
+        if self.notifications.0 == 0 {
+            invalid("notification_buffer", "must be at least 1")?;
+        }
         if self.token.is_none() && self.provider.is_none() {
             return Err(transport_core::Error::invalid_input(
                 "credentials",

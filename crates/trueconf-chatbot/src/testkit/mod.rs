@@ -151,6 +151,7 @@ impl Faults {
 pub struct FakeTrueConfServerBuilder {
     options: Options,
     password_login: bool,
+    bot_password: String,
 }
 
 impl Default for FakeTrueConfServerBuilder {
@@ -163,6 +164,7 @@ impl Default for FakeTrueConfServerBuilder {
                 record_requests: true,
             },
             password_login: true,
+            bot_password: BOT_PASSWORD.to_owned(),
         }
     }
 }
@@ -190,6 +192,12 @@ impl FakeTrueConfServerBuilder {
     /// `auth_method_disabled`, as servers with password login disabled do).
     pub fn password_login(mut self, enabled: bool) -> Self {
         self.password_login = enabled;
+        self
+    }
+
+    /// The bot account's password (default [`BOT_PASSWORD`]).
+    pub fn bot_password(mut self, password: impl Into<String>) -> Self {
+        self.bot_password = password.into();
         self
     }
 
@@ -224,7 +232,7 @@ impl FakeTrueConfServerBuilder {
         let base_url = format!("http://127.0.0.1:{port}");
         let mut state = State::new(self.options, base_url.clone());
         state.password_login = self.password_login;
-        let bot = state.add_user("bot", BOT_PASSWORD, "Bot");
+        let bot = state.add_user("bot", &self.bot_password, "Bot");
         let shared = Arc::new(Shared {
             state: std::sync::Mutex::new(state),
             changed: tokio::sync::Notify::new(),
@@ -241,6 +249,7 @@ impl FakeTrueConfServerBuilder {
             port,
             base_url,
             bot: UserId::new(bot),
+            bot_password: Secret::new(self.bot_password),
             cursors: std::sync::Mutex::new(BTreeMap::new()),
         })
     }
@@ -253,6 +262,7 @@ pub struct FakeTrueConfServer {
     port: u16,
     base_url: String,
     bot: UserId,
+    bot_password: Secret,
     /// Per chat: how many of the bot's messages [`FakeTrueConfServer::next_message_from_bot`]
     /// already returned.
     cursors: std::sync::Mutex<BTreeMap<String, usize>>,
@@ -277,7 +287,7 @@ impl Drop for FakeTrueConfServer {
 
 impl FakeTrueConfServer {
     /// A fake with the defaults (server `video.example.com`, version 5.5.6, a bot account
-    /// `bot` / [`BOT_PASSWORD`]).
+    /// `bot` with password [`BOT_PASSWORD`]).
     ///
     /// # Errors
     ///
@@ -310,7 +320,7 @@ impl FakeTrueConfServer {
     /// grant, and no HTTP timers (so it also works on paused tokio time).
     pub fn bot_client(&self) -> ClientBuilder {
         self.client_base()
-            .credentials("bot", Secret::new(BOT_PASSWORD))
+            .credentials("bot", self.bot_password.clone())
     }
 
     /// A client builder pointed at the fake, without credentials.
