@@ -247,7 +247,7 @@ impl State {
     fn hex_id(&mut self) -> String {
         let n = self.next();
         let mixed = u128::from(n).wrapping_mul(0x9E37_79B9_7F4A_7C15_F39C_C060_5CED_C835);
-        format!("{:040x}", mixed & ((1u128 << 127) - 1) | u128::from(n))
+        format!("{mixed:032x}{n:08x}")
     }
 
     /// The full id of a user given a bare or full id (`alice` or `alice@server`), if known.
