@@ -56,7 +56,7 @@ mod pending;
 mod protocol;
 mod state;
 
-pub use client::WsClient;
+pub use client::{BatchResults, WsClient};
 pub use config::{OverflowPolicy, ReconnectPolicy, WhenDisconnected, WsConfig};
 pub use connect::{WsConnectOptions, WsConnection, WsHeaderValue, connect};
 pub use event::{ConnectionEvent, Events};
