@@ -1,0 +1,332 @@
+//! This crate against the official Python client (`python-trueconf-bot`, installed by
+//! `cargo xtask setup`), and typed decoding against `serde_json::Value`.
+//!
+//! 1. One `FakeTrueConfServer` runs in this process (on its own thread and runtime). Each client
+//!    runs in a child process of its own, so neither client's memory is counted with the
+//!    server's or the other's: this binary with `--client` (our `Client`), then
+//!    `benches/python/send_messages.py` in the virtualenv. Both connect as the bot with the same
+//!    token, send one warm-up message, then N `sendMessage` requests at once to the same chat (one
+//!    future per request: `join_all` here, `asyncio.gather` there, so the requests are pipelined
+//!    on the one WebSocket), and report the wall time of the N requests and their own peak RSS
+//!    (`VmHWM` from `/proc/self/status`, read just before exiting).
+//! 2. Typed decode of a 1,000-message `getChatHistory` response frame (`codec::decode_frame` +
+//!    `ResponseFrame::decode::<GetChatHistory>`) against `serde_json::from_str::<Value>` of the
+//!    same text; best of several rounds each.
+//!
+//! Run with `cargo xtask bench vs_python` (`--quick`: smaller workloads). Prints three `@bench`
+//! lines for `cargo xtask bench`; details go to stderr.
+
+#![allow(
+    clippy::print_stdout,
+    clippy::print_stderr,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    missing_docs
+)]
+
+use serde_json::Value;
+use std::hint::black_box;
+use std::path::PathBuf;
+use std::process::Command;
+use std::time::{Duration, Instant};
+use trueconf_chatbot::api::messages::GetChatHistory;
+use trueconf_chatbot::codec::{self, Frame};
+use trueconf_chatbot::testkit::FakeTrueConfServer;
+use trueconf_chatbot::{Client, Scheme};
+
+const THROUGHPUT_GOAL: f64 = 20.0;
+const MEMORY_GOAL: f64 = 0.2;
+const DECODE_GOAL: f64 = 1.0;
+const PARSE_MODES: [&str; 3] = ["text", "html", "markdown"];
+
+/// What a client child process reports.
+#[derive(Debug, Clone, Copy)]
+struct Run {
+    secs: f64,
+    ok: u64,
+    vmhwm_kib: u64,
+}
+
+impl Run {
+    fn parse(who: &str, stdout: &str) -> Self {
+        let line = stdout
+            .lines()
+            .rev()
+            .find(|l| l.trim_start().starts_with('{'))
+            .unwrap_or_else(|| panic!("{who} printed no result:\n{stdout}"));
+        let value: Value = serde_json::from_str(line).unwrap();
+        Self {
+            secs: value["secs"].as_f64().unwrap(),
+            ok: value["ok"].as_u64().unwrap(),
+            vmhwm_kib: value["vmhwm_kib"].as_u64().unwrap(),
+        }
+    }
+}
+
+fn vmhwm_kib() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .unwrap()
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.split_whitespace().next())
+        .and_then(|v| v.parse().ok())
+        .unwrap()
+}
+
+/// The child: our client sends `n` messages at once and reports.
+fn client_child(port: u16, token: String, chat: String, n: usize) {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let run = runtime.block_on(async move {
+        let client = Client::builder("127.0.0.1")
+            .scheme(Scheme::Http)
+            .port(port)
+            .token(token)
+            .connect()
+            .await
+            .unwrap();
+        client.send_text(chat.as_str(), "warm-up").await.unwrap();
+        let started = Instant::now();
+        let answers = futures_util::future::join_all(
+            (0..n).map(|i| client.send_text(chat.as_str(), format!("message {i}"))),
+        )
+        .await;
+        let secs = started.elapsed().as_secs_f64();
+        let ok = answers
+            .iter()
+            .filter(|a| a.as_ref().is_ok_and(|sent| !sent.message_id.as_str().is_empty()))
+            .count();
+        client.shutdown().await;
+        (secs, ok)
+    });
+    drop(runtime);
+    println!(
+        "{{\"secs\":{},\"ok\":{},\"vmhwm_kib\":{}}}",
+        run.0,
+        run.1,
+        vmhwm_kib()
+    );
+}
+
+fn venv_python() -> PathBuf {
+    let venvs = std::env::var_os("XTASK_VENVS").map_or_else(
+        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/xtask/venvs"),
+        PathBuf::from,
+    );
+    let python = venvs.join("trueconf").join("bin").join("python");
+    assert!(
+        python.exists(),
+        "the Python peer is missing at {}: run `cargo xtask setup`",
+        python.display()
+    );
+    python
+}
+
+fn run_child(who: &str, mut command: Command) -> Run {
+    let output = command.output().unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        output.status.success(),
+        "{who} failed ({}):\n{stdout}\n{stderr}",
+        output.status
+    );
+    Run::parse(who, &stdout)
+}
+
+/// The server, on its own thread: port, the bot's token, the chat; stops when `stop` is sent.
+fn start_server() -> (u16, String, String, std::sync::mpsc::Sender<()>) {
+    let (info_tx, info_rx) = std::sync::mpsc::channel();
+    let (stop_tx, stop_rx) = std::sync::mpsc::channel::<()>();
+    std::thread::spawn(move || {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        runtime.block_on(async move {
+            let server = FakeTrueConfServer::builder()
+                .record_requests(false)
+                .token_lifetime(Duration::from_secs(24 * 3600))
+                .start()
+                .await
+                .unwrap();
+            let alice = server.add_user("alice", "Alice");
+            let chat = alice.create_p2p_chat_with_bot().unwrap();
+            let token = server.issue_token("bot");
+            info_tx
+                .send((server.port(), token.expose().to_owned(), chat.to_string()))
+                .unwrap();
+            tokio::task::spawn_blocking(move || {
+                let _ = stop_rx.recv();
+            })
+            .await
+            .unwrap();
+            drop(server);
+        });
+    });
+    let (port, token, chat) = info_rx.recv().unwrap();
+    (port, token, chat, stop_tx)
+}
+
+/// A 1,000-message `getChatHistory` response frame: mostly text in the three parse modes, with
+/// replies, edits, attachments and system messages mixed in.
+fn history_frame(count: usize) -> String {
+    let mut messages = Vec::with_capacity(count);
+    for i in 0..count {
+        let author = format!("user{}@video.example.com", i % 7);
+        let mut message = serde_json::json!({
+            "chatId": "bd05af54347e04a1c44e70033d35834d4428bb5d",
+            "messageId": format!("d8bdd362-2656-46ff-a1db-{i:012}"),
+            "timestamp": 1_746_028_006_345_u64 + i as u64 * 1_000,
+            "author": {"id": author, "type": 1},
+            "isEdited": i % 11 == 0,
+            "box": {"id": i, "position": "0"},
+        });
+        let (kind, content) = match i % 10 {
+            0..=5 => (
+                200,
+                serde_json::json!({
+                    "text": format!("Message number {i}: the weekly sync moves to Thursday, \
+                                     please check the agenda and reply if something is missing."),
+                    "parseMode": PARSE_MODES[i % 3],
+                }),
+            ),
+            6 => (
+                200,
+                serde_json::json!({"text": format!("<b>Reply</b> to {}", i - 1), "parseMode": "html"}),
+            ),
+            7 => (
+                202,
+                serde_json::json!({
+                    "name": format!("report-{i}.pdf"),
+                    "mimeType": "application/pdf",
+                    "size": 10_000 + i,
+                    "fileId": format!("f{i:039}"),
+                    "readyState": 2,
+                }),
+            ),
+            8 => (1, serde_json::json!({"userId": author})),
+            _ => (21, serde_json::json!({"title": format!("Project chat #{i}")})),
+        };
+        message["type"] = kind.into();
+        message["content"] = content;
+        if i % 10 == 6 {
+            message["replyMessageId"] = format!("d8bdd362-2656-46ff-a1db-{:012}", i - 1).into();
+        }
+        messages.push(message);
+    }
+    serde_json::json!({
+        "type": 2,
+        "id": 42,
+        "payload": {
+            "chatId": "bd05af54347e04a1c44e70033d35834d4428bb5d",
+            "count": count,
+            "messages": messages,
+        }
+    })
+    .to_string()
+}
+
+/// Best (shortest) time per iteration over `rounds` rounds of `iterations` calls.
+fn best_of(rounds: usize, iterations: usize, mut f: impl FnMut()) -> Duration {
+    (0..rounds)
+        .map(|_| {
+            let started = Instant::now();
+            for _ in 0..iterations {
+                f();
+            }
+            started.elapsed() / u32::try_from(iterations).unwrap()
+        })
+        .min()
+        .unwrap()
+}
+
+fn decode_bench(quick: bool) {
+    let text = history_frame(1_000);
+    // Correctness first: the typed decode reads every message, with its content.
+    let Frame::Response(response) = codec::decode_frame(&text).unwrap() else {
+        panic!("not a response")
+    };
+    let history = response.decode::<GetChatHistory>().unwrap();
+    assert_eq!(history.messages.len(), 1_000);
+    assert_eq!(
+        history.messages.iter().filter(|m| m.text().is_some()).count(),
+        700
+    );
+
+    let (rounds, iterations) = if quick { (5, 10) } else { (10, 40) };
+    let typed = best_of(rounds, iterations, || {
+        let Frame::Response(response) = codec::decode_frame(black_box(&text)).unwrap() else {
+            unreachable!()
+        };
+        black_box(response.decode::<GetChatHistory>().unwrap());
+    });
+    let value = best_of(rounds, iterations, || {
+        black_box(serde_json::from_str::<Value>(black_box(&text)).unwrap());
+    });
+    let ratio = typed.as_secs_f64() / value.as_secs_f64();
+    eprintln!(
+        "getChatHistory decode ({} KiB): typed {typed:?}, Value {value:?}",
+        text.len() / 1024
+    );
+    println!(
+        "@bench\tTrueConf typed decode of a 1,000-message getChatHistory ({} KiB) vs serde_json::Value\t{:.0} µs\t{:.0} µs\t{ratio:.2}\t≤ {DECODE_GOAL:.1}\t{}",
+        text.len() / 1024,
+        typed.as_secs_f64() * 1e6,
+        value.as_secs_f64() * 1e6,
+        if ratio <= DECODE_GOAL { "yes" } else { "no" }
+    );
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(at) = args.iter().position(|a| a == "--client") {
+        let rest = &args[at + 1..];
+        client_child(
+            rest[0].parse().unwrap(),
+            rest[1].clone(),
+            rest[2].clone(),
+            rest[3].parse().unwrap(),
+        );
+        return;
+    }
+    let quick = args.iter().any(|a| a == "--quick");
+    let n: usize = if quick { 2_000 } else { 20_000 };
+
+    let python = venv_python();
+    let (port, token, chat, stop) = start_server();
+    let ours = {
+        let mut command = Command::new(std::env::current_exe().unwrap());
+        command.args(["--client", &port.to_string(), &token, &chat, &n.to_string()]);
+        run_child("our client", command)
+    };
+    let theirs = {
+        let mut command = Command::new(python);
+        command
+            .arg(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("benches/python/send_messages.py"))
+            .args([&port.to_string(), &token, &chat, &n.to_string()]);
+        run_child("python-trueconf-bot", command)
+    };
+    let _ = stop.send(());
+    assert_eq!(ours.ok, n as u64, "our client: not every request succeeded");
+    assert_eq!(theirs.ok, n as u64, "python: not every request succeeded");
+
+    let (ours_rps, theirs_rps) = (n as f64 / ours.secs, n as f64 / theirs.secs);
+    let throughput = ours_rps / theirs_rps;
+    let memory = ours.vmhwm_kib as f64 / theirs.vmhwm_kib as f64;
+    eprintln!("our client: {ours:?}\npython-trueconf-bot: {theirs:?}");
+    println!(
+        "@bench\tTrueConf sendMessage requests/s, {n} pipelined (this crate vs python-trueconf-bot, same FakeTrueConfServer)\t{ours_rps:.0}/s\t{theirs_rps:.0}/s\t{throughput:.1}\t≥ {THROUGHPUT_GOAL:.0}\t{}",
+        if throughput >= THROUGHPUT_GOAL { "yes" } else { "no" }
+    );
+    println!(
+        "@bench\tTrueConf peak RSS of the client process for that workload (VmHWM, this crate vs python-trueconf-bot)\t{:.1} MiB\t{:.1} MiB\t{memory:.2}\t≤ {MEMORY_GOAL:.1}\t{}",
+        ours.vmhwm_kib as f64 / 1024.0,
+        theirs.vmhwm_kib as f64 / 1024.0,
+        if memory <= MEMORY_GOAL { "yes" } else { "no" }
+    );
+    decode_bench(quick);
+}
