@@ -64,6 +64,17 @@ impl Run {
     }
 }
 
+/// CPU time (user + system) this process used so far, from `/proc/self/stat` (clock ticks of
+/// 1/100 s on Linux).
+fn cpu_secs() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap();
+    let after_name = &stat[stat.rfind(')').unwrap() + 2..];
+    let fields: Vec<&str> = after_name.split_whitespace().collect();
+    // Fields 14 and 15 of stat(5) (utime, stime), counted from `state` (field 3).
+    let ticks: u64 = fields[11].parse::<u64>().unwrap() + fields[12].parse::<u64>().unwrap();
+    ticks as f64 / 100.0
+}
+
 fn vmhwm_kib() -> u64 {
     std::fs::read_to_string("/proc/self/status")
         .unwrap()
@@ -89,15 +100,27 @@ fn client_child(port: u16, token: String, chat: String, n: usize) {
             .await
             .unwrap();
         client.send_text(chat.as_str(), "warm-up").await.unwrap();
+        eprintln!(
+            "size of one send_text future: {} bytes",
+            size_of_val(&client.send_text(chat.as_str(), String::new()))
+        );
+        let cpu_before = cpu_secs();
         let started = Instant::now();
         let answers = futures_util::future::join_all(
             (0..n).map(|i| client.send_text(chat.as_str(), format!("message {i}"))),
         )
         .await;
         let secs = started.elapsed().as_secs_f64();
+        eprintln!(
+            "client CPU time for the N requests: {:.3} s",
+            cpu_secs() - cpu_before
+        );
         let ok = answers
             .iter()
-            .filter(|a| a.as_ref().is_ok_and(|sent| !sent.message_id.as_str().is_empty()))
+            .filter(|a| {
+                a.as_ref()
+                    .is_ok_and(|sent| !sent.message_id.as_str().is_empty())
+            })
             .count();
         client.shutdown().await;
         (secs, ok)
@@ -134,6 +157,9 @@ fn run_child(who: &str, mut command: Command) -> Run {
         "{who} failed ({}):\n{stdout}\n{stderr}",
         output.status
     );
+    for line in stderr.lines().filter(|l| !l.trim().is_empty()).take(20) {
+        eprintln!("{who}: {line}");
+    }
     Run::parse(who, &stdout)
 }
 
@@ -209,7 +235,10 @@ fn history_frame(count: usize) -> String {
                 }),
             ),
             8 => (1, serde_json::json!({"userId": author})),
-            _ => (21, serde_json::json!({"title": format!("Project chat #{i}")})),
+            _ => (
+                21,
+                serde_json::json!({"title": format!("Project chat #{i}")}),
+            ),
         };
         message["type"] = kind.into();
         message["content"] = content;
@@ -253,7 +282,11 @@ fn decode_bench(quick: bool) {
     let history = response.decode::<GetChatHistory>().unwrap();
     assert_eq!(history.messages.len(), 1_000);
     assert_eq!(
-        history.messages.iter().filter(|m| m.text().is_some()).count(),
+        history
+            .messages
+            .iter()
+            .filter(|m| m.text().is_some())
+            .count(),
         700
     );
 
@@ -320,7 +353,11 @@ fn main() {
     eprintln!("our client: {ours:?}\npython-trueconf-bot: {theirs:?}");
     println!(
         "@bench\tTrueConf sendMessage requests/s, {n} pipelined (this crate vs python-trueconf-bot, same FakeTrueConfServer)\t{ours_rps:.0}/s\t{theirs_rps:.0}/s\t{throughput:.1}\t≥ {THROUGHPUT_GOAL:.0}\t{}",
-        if throughput >= THROUGHPUT_GOAL { "yes" } else { "no" }
+        if throughput >= THROUGHPUT_GOAL {
+            "yes"
+        } else {
+            "no"
+        }
     );
     println!(
         "@bench\tTrueConf peak RSS of the client process for that workload (VmHWM, this crate vs python-trueconf-bot)\t{:.1} MiB\t{:.1} MiB\t{memory:.2}\t≤ {MEMORY_GOAL:.1}\t{}",

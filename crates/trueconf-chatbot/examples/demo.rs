@@ -23,7 +23,11 @@ fn echo_bot(client: Client) -> Dispatcher {
             Ok(())
         })
         .on_message(Filter::command("upper"), |cx| async move {
-            let args = cx.command.as_ref().map(|c| c.args.to_uppercase()).unwrap_or_default();
+            let args = cx
+                .command
+                .as_ref()
+                .map(|c| c.args.to_uppercase())
+                .unwrap_or_default();
             cx.reply(args).await?;
             Ok(())
         })
@@ -66,7 +70,12 @@ async fn main() -> Result<(), Error> {
 
     let chat = alice.create_p2p_chat_with_bot()?;
     println!("Alice opened a personal chat with the bot ({chat})\n");
-    for text in ["/start", "Hello, bot!", "/upper make some noise", "How are you?"] {
+    for text in [
+        "/start",
+        "Hello, bot!",
+        "/upper make some noise",
+        "How are you?",
+    ] {
         println!("alice → bot: {text}");
         alice.send_text(&chat, text)?;
         let answer = server.next_message_from_bot(&chat).await;

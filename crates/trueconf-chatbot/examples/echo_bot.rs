@@ -40,7 +40,8 @@ async fn main() -> Result<(), Error> {
 
     let summary = Dispatcher::builder(client)
         .on_message(Filter::command("start"), |cx| async move {
-            cx.reply("Hello! I repeat every message you send me.").await?;
+            cx.reply("Hello! I repeat every message you send me.")
+                .await?;
             Ok(())
         })
         .on_message(Filter::any(), |cx| async move {

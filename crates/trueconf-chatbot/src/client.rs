@@ -5,15 +5,15 @@ use crate::api::chats::{
     AddChatParticipant, CreateChannel, CreateGroupChat, CreateP2pChat, GetChatById, GetChats,
     RemoveChatParticipant,
 };
+use crate::api::files::FileInfo;
 use crate::api::files::GetFileInfo;
 use crate::api::http::GetServerInfo;
 use crate::api::messages::{
-    EditMessage, EditedMessage, ForwardMessage, GetChatHistory, ChatHistory, GetMessageById,
+    ChatHistory, EditMessage, EditedMessage, ForwardMessage, GetChatHistory, GetMessageById,
     RemoveMessage, SendMessage,
 };
 use crate::api::session::{GetUserDisplayName, UserDisplayName};
-use crate::api::files::FileInfo;
-use crate::codec::{self, PreparedRequest};
+use crate::codec::{self, PreparedRequest, ResponseFrame};
 use crate::credentials::{OAuthApplication, PasswordGrant, TokenProvider};
 use crate::error::{Error, Result};
 use crate::model::{
@@ -29,7 +29,7 @@ use transport_core::Secret;
 use transport_core::http::{HttpClient, HttpClientBuilder, HttpOptions};
 use transport_core::tls::TlsConfig;
 use transport_core::ws::{
-    ConnectionState, Events, OverflowPolicy, ReconnectPolicy, WsClient, WsConfig,
+    BatchResults, ConnectionState, Events, OverflowPolicy, ReconnectPolicy, WsClient, WsConfig,
     WsConnectOptions, WsFrame,
 };
 
@@ -475,6 +475,52 @@ fn typed_connect_error(error: transport_core::Error, failure: Option<HandshakeFa
     }
 }
 
+/// The answers of [`Client::call_all`]: `(index of the request, its result)` in the order
+/// the answers arrive, ending after the last one. Also a [`Stream`](futures_util::Stream).
+pub struct CallResults<M: Method> {
+    inner: BatchResults<ResponseFrame>,
+    method: std::marker::PhantomData<fn() -> M>,
+}
+
+impl<M: Method> fmt::Debug for CallResults<M> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("CallResults")
+            .field("method", &M::NAME)
+            .finish_non_exhaustive()
+    }
+}
+
+fn decode_result<M: Method>(
+    (index, result): (usize, transport_core::Result<ResponseFrame>),
+) -> (usize, Result<M::Response>) {
+    (
+        index,
+        result
+            .map_err(Error::from)
+            .and_then(|response| response.decode::<M>()),
+    )
+}
+
+impl<M: Method> CallResults<M> {
+    /// The next result, or `None` after the last.
+    pub async fn recv(&mut self) -> Option<(usize, Result<M::Response>)> {
+        self.inner.recv().await.map(decode_result::<M>)
+    }
+}
+
+impl<M: Method> futures_util::Stream for CallResults<M> {
+    type Item = (usize, Result<M::Response>);
+
+    fn poll_next(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Self::Item>> {
+        std::pin::Pin::new(&mut self.inner)
+            .poll_next(cx)
+            .map(|item| item.map(decode_result::<M>))
+    }
+}
+
 struct Inner {
     ws: WsClient<TrueConf>,
     session: Arc<Session>,
@@ -538,6 +584,59 @@ impl Client {
         let prepared = PreparedRequest::new(&request)?;
         let response = self.inner.ws.request(prepared).await?;
         response.decode::<M>()
+    }
+
+    /// Sends many requests of one kind at once, pipelined on the connection, and yields
+    /// `(index, result)` pairs in the order the answers arrive.
+    ///
+    /// Every request is validated and serialized first; if one is invalid, nothing is sent and
+    /// its error is returned. The requests are then handed to the connection in chunks, without
+    /// a future or reply channel per request, so large batches stay cheap in memory and CPU.
+    /// Each result is what [`Client::call`] would have returned for that request, each within
+    /// the request timeout of being queued. Dropping the stream stops submitting the rest.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> trueconf_chatbot::Result<()> {
+    /// use trueconf_chatbot::api::messages::SendMessage;
+    /// use trueconf_chatbot::model::TextContent;
+    /// use trueconf_chatbot::testkit::FakeTrueConfServer;
+    ///
+    /// let server = FakeTrueConfServer::start().await?;
+    /// let alice = server.add_user("alice", "Alice");
+    /// let chat = alice.create_p2p_chat_with_bot()?;
+    /// let client = server.bot_client().connect().await?;
+    ///
+    /// let messages = (0..100).map(|i| SendMessage::new(chat.clone(), TextContent::plain(format!("#{i}"))));
+    /// let mut results = client.call_all(messages)?;
+    /// let mut sent = 0;
+    /// while let Some((_index, result)) = results.recv().await {
+    ///     result?;
+    ///     sent += 1;
+    /// }
+    /// assert_eq!(sent, 100);
+    /// assert_eq!(server.messages(&chat).len(), 100);
+    /// # client.shutdown().await;
+    /// # Ok(())
+    /// # }
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Validation`] for the first invalid request (nothing is sent); each result as
+    /// in [`Client::call`].
+    pub fn call_all<M: Method>(
+        &self,
+        requests: impl IntoIterator<Item = M>,
+    ) -> Result<CallResults<M>> {
+        let prepared = requests
+            .into_iter()
+            .map(|request| PreparedRequest::new(&request))
+            .collect::<Result<Vec<_>>>()?;
+        Ok(CallResults {
+            inner: self.inner.ws.request_all(prepared),
+            method: std::marker::PhantomData,
+        })
     }
 
     /// [`Client::call`] with its own time limit.
@@ -726,7 +825,11 @@ impl Client {
     /// # Errors
     ///
     /// As [`Client::call`].
-    pub async fn remove_message(&self, message_id: impl Into<MessageId>, for_all: bool) -> Result<()> {
+    pub async fn remove_message(
+        &self,
+        message_id: impl Into<MessageId>,
+        for_all: bool,
+    ) -> Result<()> {
         self.call(RemoveMessage::new(message_id.into(), for_all))
             .await
             .map(|_| ())
@@ -751,7 +854,11 @@ impl Client {
     /// # Errors
     ///
     /// As [`Client::call`].
-    pub async fn chat_history(&self, chat_id: impl Into<ChatId>, count: u32) -> Result<ChatHistory> {
+    pub async fn chat_history(
+        &self,
+        chat_id: impl Into<ChatId>,
+        count: u32,
+    ) -> Result<ChatHistory> {
         self.call(GetChatHistory::new(chat_id.into(), count)).await
     }
 
@@ -865,12 +972,19 @@ mod tests {
     #[test]
     fn builder_checks_settings_before_any_io() {
         let no_credentials = Client::builder("example.com").prepare().unwrap_err();
-        assert!(no_credentials.to_string().contains("credentials"), "{no_credentials}");
+        assert!(
+            no_credentials.to_string().contains("credentials"),
+            "{no_credentials}"
+        );
         for host in ["", "https://example.com", "example.com/x", "a b"] {
             let err = Client::builder(host).token("t").prepare().unwrap_err();
             assert!(err.to_string().starts_with("invalid host"), "{host}: {err}");
         }
-        let err = Client::builder("h").token("t").path("websocket").prepare().unwrap_err();
+        let err = Client::builder("h")
+            .token("t")
+            .path("websocket")
+            .prepare()
+            .unwrap_err();
         assert!(err.to_string().contains("must start with `/`"), "{err}");
         let err = Client::builder("h")
             .token("t")

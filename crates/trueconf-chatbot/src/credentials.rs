@@ -11,9 +11,7 @@
 //!
 //! Implement [`TokenProvider`] for anything else (a secrets store, a token file).
 
-use crate::api::http::{
-    AuthorizationCodeToken, OAuthAppToken, PasswordToken, WebRestApiToken,
-};
+use crate::api::http::{AuthorizationCodeToken, OAuthAppToken, PasswordToken, WebRestApiToken};
 use crate::error::Result;
 use std::fmt;
 use std::future::Future;

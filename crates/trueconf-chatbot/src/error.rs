@@ -183,7 +183,10 @@ mod tests {
             state: FileReadyState::NotAvailable,
             reason: "the server says it is not available".into(),
         };
-        assert!(f.to_string().starts_with("file `f1` cannot be downloaded"), "{f}");
+        assert!(
+            f.to_string().starts_with("file `f1` cannot be downloaded"),
+            "{f}"
+        );
     }
 
     #[test]

@@ -62,7 +62,12 @@ impl Progress {
 /// Receives [`Progress`] reports. Called on the task doing the transfer: keep it short.
 pub type ProgressCallback = Arc<dyn Fn(Progress) + Send + Sync>;
 
-fn report(callback: Option<&ProgressCallback>, stage: TransferStage, done: u64, total: Option<u64>) {
+fn report(
+    callback: Option<&ProgressCallback>,
+    stage: TransferStage,
+    done: u64,
+    total: Option<u64>,
+) {
     if let Some(callback) = callback {
         callback(Progress::new(stage, done, total));
     }
@@ -204,7 +209,12 @@ impl Client {
             request = request.with_preview(preview.clone());
         }
         let total = file.size() + upload.preview.as_ref().map_or(0, FileData::size);
-        report(upload.progress.as_ref(), TransferStage::Uploading, 0, Some(total));
+        report(
+            upload.progress.as_ref(),
+            TransferStage::Uploading,
+            0,
+            Some(total),
+        );
         if let Some(callback) = &upload.progress {
             let callback = Arc::clone(callback);
             request = request.with_progress(Arc::new(move |done, total| {
@@ -242,7 +252,11 @@ impl Client {
     ///
     /// As [`Client::upload_file`], and [`Error::Api`] from `sendFile` (304 unknown chat, 305
     /// not a participant).
-    pub async fn send_file(&self, chat_id: impl Into<ChatId>, upload: FileUpload) -> Result<SentFile> {
+    pub async fn send_file(
+        &self,
+        chat_id: impl Into<ChatId>,
+        upload: FileUpload,
+    ) -> Result<SentFile> {
         let chat_id = chat_id.into();
         upload.validate(Some(&chat_id))?;
         let temporal_file_id = self.upload(&upload).await?;
@@ -270,14 +284,30 @@ impl Client {
                 .await?;
         }
         let Some(url) = info.download_url.clone() else {
-            return Err(not_ready(&file_id, &info, "it is READY but has no download URL"));
+            return Err(not_ready(
+                &file_id,
+                &info,
+                "it is READY but has no download URL",
+            ));
         };
-        report(progress.as_ref(), TransferStage::Downloading, 0, Some(info.size));
-        let bytes = self.http().send(&DownloadFile::new(url.clone())).await.map_err(|e| {
-            Error::Transport(crate::api::http::redact_error(e, &url))
-        })?;
+        report(
+            progress.as_ref(),
+            TransferStage::Downloading,
+            0,
+            Some(info.size),
+        );
+        let bytes = self
+            .http()
+            .send(&DownloadFile::new(url.clone()))
+            .await
+            .map_err(|e| Error::Transport(crate::api::http::redact_error(e, &url)))?;
         let len = bytes.len() as u64;
-        report(progress.as_ref(), TransferStage::Downloading, len, Some(len));
+        report(
+            progress.as_ref(),
+            TransferStage::Downloading,
+            len,
+            Some(len),
+        );
         Ok(bytes)
     }
 
@@ -288,12 +318,19 @@ impl Client {
         progress: Option<&ProgressCallback>,
     ) -> Result<FileInfo> {
         if info.ready_state == FileReadyState::NotAvailable {
-            return Err(not_ready(file_id, &info, "the server says it is not available"));
+            return Err(not_ready(
+                file_id,
+                &info,
+                "the server says it is not available",
+            ));
         }
         // Watch before subscribing, so no progress notification can slip through.
         let watch = self.session().watch_progress(file_id);
-        self.call(SubscribeFileProgress::new(file_id.clone())).await?;
-        let result = self.follow_upload(file_id, watch.receiver.clone(), progress).await;
+        self.call(SubscribeFileProgress::new(file_id.clone()))
+            .await?;
+        let result = self
+            .follow_upload(file_id, watch.receiver.clone(), progress)
+            .await;
         // Best effort: the subscription ends with the connection anyway.
         if let Err(error) = self
             .call(UnsubscribeFileProgress::new(file_id.clone()))
@@ -389,7 +426,13 @@ mod tests {
         ));
         let too_big = FileUpload::new(FileData::new("a.txt", "text/plain", &b"1234"[..]))
             .limits(limits.clone());
-        assert!(too_big.validate(None).unwrap_err().to_string().contains("at most 3"));
+        assert!(
+            too_big
+                .validate(None)
+                .unwrap_err()
+                .to_string()
+                .contains("at most 3")
+        );
         let blocked =
             FileUpload::new(FileData::new("a.exe", "application/x", &b"1"[..])).limits(limits);
         assert!(blocked.validate(None).is_err());

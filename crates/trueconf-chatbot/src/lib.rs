@@ -19,8 +19,8 @@ pub mod validate;
 
 pub use api::Method;
 pub use client::{
-    BRIDGE_PORT, Client, ClientBuilder, DEFAULT_APP_KEEPALIVE, DEFAULT_REQUEST_TIMEOUT,
-    HTTPS_PORT, Scheme,
+    BRIDGE_PORT, CallResults, Client, ClientBuilder, DEFAULT_APP_KEEPALIVE,
+    DEFAULT_REQUEST_TIMEOUT, HTTPS_PORT, Scheme,
 };
 pub use error::{ApiError, Error, Result};
 pub use update::{AckMode, Delivery, Update, Updates};

@@ -190,10 +190,7 @@ impl Session {
             },
             (_, Some(provider)) => {
                 tracing::debug!("fetching a new bot token");
-                let fresh = provider
-                    .token(&self.http)
-                    .await
-                    .map_err(into_transport)?;
+                let fresh = provider.token(&self.http).await.map_err(into_transport)?;
                 if let Err(error) = token::check(&fresh, (self.now)()) {
                     return Err(self.token_rejected(error));
                 }

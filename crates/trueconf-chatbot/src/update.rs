@@ -185,7 +185,9 @@ impl Stream for Updates {
     type Item = Update;
 
     fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Update>> {
-        Pin::new(&mut self.inner).poll_next(cx).map(|o| o.map(flatten))
+        Pin::new(&mut self.inner)
+            .poll_next(cx)
+            .map(|o| o.map(flatten))
     }
 }
 
@@ -208,14 +210,16 @@ mod tests {
         );
         assert_eq!(message.chat_id().map(ChatId::as_str), Some("c1"));
         assert_eq!(message.message().and_then(Envelope::text), Some("hi"));
-        let removed = delivery(r#"{"method":"removeChat","type":1,"id":2,"payload":{"chatId":"c2"}}"#);
+        let removed =
+            delivery(r#"{"method":"removeChat","type":1,"id":2,"payload":{"chatId":"c2"}}"#);
         assert_eq!(removed.chat_id().map(ChatId::as_str), Some("c2"));
         assert!(removed.message().is_none());
         let progress = delivery(
             r#"{"method":"uploadFileProgress","type":1,"id":3,"payload":{"fileId":"f","progress":1}}"#,
         );
         assert_eq!(progress.chat_id(), None);
-        let unknown = delivery(r#"{"method":"newThing","type":1,"id":4,"payload":{"chatId":"c4"}}"#);
+        let unknown =
+            delivery(r#"{"method":"newThing","type":1,"id":4,"payload":{"chatId":"c4"}}"#);
         assert_eq!(unknown.chat_id(), None);
         let malformed = delivery(
             r#"{"method":"editMessage","type":1,"id":5,"payload":{"chatId":"c5","timestamp":"x"}}"#,

@@ -37,7 +37,13 @@ async fn password_grant_then_auth_over_json_v1() {
     );
     let upgrade = &server.upgrades()[0];
     assert_eq!(upgrade.subprotocols, ["json.v1"]);
-    assert!(upgrade.user_agent.as_deref().unwrap().starts_with("trueconf-chatbot/"));
+    assert!(
+        upgrade
+            .user_agent
+            .as_deref()
+            .unwrap()
+            .starts_with("trueconf-chatbot/")
+    );
     let me = client.me().unwrap();
     assert!(me.as_str().starts_with("bot@video.example.com/"), "{me}");
     assert!(client.is_me("BOT@video.example.com"));
@@ -128,7 +134,10 @@ async fn oauth_application_without_scope_and_wrong_passwords() {
     assert_eq!(err.http_status(), Some(401));
     let body = err.http_error_body().unwrap();
     assert_eq!(body.error.as_deref(), Some("invalid_grant"));
-    assert!(err.to_string().contains("Invalid username or password"), "{err}");
+    assert!(
+        err.to_string().contains("Invalid username or password"),
+        "{err}"
+    );
     assert!(server.upgrades().is_empty());
 }
 
@@ -136,14 +145,27 @@ async fn oauth_application_without_scope_and_wrong_passwords() {
 async fn an_expired_token_fails_before_any_io() {
     let server = FakeTrueConfServer::start().await.unwrap();
     let expired = server.issue_expired_token("bot");
-    let err = server.client_base().token(expired).connect().await.unwrap_err();
+    let err = server
+        .client_base()
+        .token(expired)
+        .connect()
+        .await
+        .unwrap_err();
     assert!(
         matches!(err, Error::Token(TokenError::Expired { .. })),
         "{err:?}"
     );
     assert!(server.http_requests().is_empty());
-    let garbage = server.client_base().token("not-a-jwt").connect().await.unwrap_err();
-    assert!(matches!(garbage, Error::Token(TokenError::Parts { found: 1 })), "{garbage:?}");
+    let garbage = server
+        .client_base()
+        .token("not-a-jwt")
+        .connect()
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(garbage, Error::Token(TokenError::Parts { found: 1 })),
+        "{garbage:?}"
+    );
     assert!(server.http_requests().is_empty());
 }
 
@@ -158,7 +180,10 @@ async fn an_expired_token_with_credentials_is_renewed_before_connecting() {
         .unwrap();
     assert_eq!(
         http_paths(&server),
-        ["POST /bridge/api/client/v1/oauth/token", "GET /websocket/chat_bot/"]
+        [
+            "POST /bridge/api/client/v1/oauth/token",
+            "GET /websocket/chat_bot/"
+        ]
     );
     client.shutdown().await;
 }
@@ -172,7 +197,12 @@ async fn error_203_on_reconnect_fetches_a_new_token_and_authenticates_again() {
     // The first reconnect is refused with 203; the next uses a fresh token.
     s.server.wait_for_authentications(2).await;
     s.client.wait_for_state(ConnectionState::is_ready).await;
-    let auths: Vec<_> = s.server.requests().into_iter().filter(|r| r.method == "auth").collect();
+    let auths: Vec<_> = s
+        .server
+        .requests()
+        .into_iter()
+        .filter(|r| r.method == "auth")
+        .collect();
     assert_eq!(auths.len(), 3, "{auths:?}");
     let grants = http_paths(&s.server)
         .iter()
@@ -196,7 +226,11 @@ async fn error_203_at_the_first_connect_is_retried_once_with_a_fresh_token() {
     let client = server.bot_client().token(token).connect().await.unwrap();
     assert_eq!(server.authentications(), 1);
     assert_eq!(
-        server.requests().iter().filter(|r| r.method == "auth").count(),
+        server
+            .requests()
+            .iter()
+            .filter(|r| r.method == "auth")
+            .count(),
         2
     );
     client.shutdown().await;
@@ -227,7 +261,12 @@ async fn error_203_without_a_provider_stops_the_client() {
     assert!(err.is_ok(), "fresh tokens still work");
     let expired_on_server = server.issue_token("bot");
     server.expire_tokens();
-    let err = server.client_base().token(expired_on_server).connect().await.unwrap_err();
+    let err = server
+        .client_base()
+        .token(expired_on_server)
+        .connect()
+        .await
+        .unwrap_err();
     assert_eq!(code::<()>(Err(err)), 203);
 }
 
@@ -236,7 +275,12 @@ async fn a_disabled_account_is_refused_with_202() {
     let server = FakeTrueConfServer::start().await.unwrap();
     let token = server.issue_token("bot");
     server.set_user_disabled("bot", true);
-    let err = server.client_base().token(token).connect().await.unwrap_err();
+    let err = server
+        .client_base()
+        .token(token)
+        .connect()
+        .await
+        .unwrap_err();
     assert_eq!(err.api_code().map(|c| c.code()), Some(202));
     assert_eq!(
         err.to_string(),
@@ -254,7 +298,8 @@ async fn requests_before_auth_get_200_and_wrong_token_types_204() {
     ))
     .await
     .unwrap();
-    let answer: Value = serde_json::from_str(conn.recv().await.unwrap().as_text().unwrap()).unwrap();
+    let answer: Value =
+        serde_json::from_str(conn.recv().await.unwrap().as_text().unwrap()).unwrap();
     assert_eq!(answer["id"], 1);
     assert_eq!(answer["payload"]["errorCode"], 200);
     let token = server.issue_token("bot");
@@ -262,7 +307,8 @@ async fn requests_before_auth_get_200_and_wrong_token_types_204() {
         "token": token.expose(), "tokenType": "Basic"
     }});
     conn.send(WsFrame::text(auth.to_string())).await.unwrap();
-    let answer: Value = serde_json::from_str(conn.recv().await.unwrap().as_text().unwrap()).unwrap();
+    let answer: Value =
+        serde_json::from_str(conn.recv().await.unwrap().as_text().unwrap()).unwrap();
     assert_eq!(answer["payload"]["errorCode"], 204);
 }
 
@@ -275,7 +321,10 @@ async fn notifications_are_acked_on_arrival_by_default() {
     }
     for n in 0..3 {
         let delivery = next_delivery(&mut updates).await;
-        assert_eq!(delivery.message().unwrap().text(), Some(format!("m{n}").as_str()));
+        assert_eq!(
+            delivery.message().unwrap().text(),
+            Some(format!("m{n}").as_str())
+        );
         assert!(!delivery.needs_ack());
         // Nothing to do for the application.
         assert!(!s.client.ack(&delivery).await.unwrap());
@@ -355,10 +404,18 @@ async fn the_unread_backlog_arrives_after_auth() {
     let alice = server.add_user("alice", "Alice");
     let chat = alice.create_p2p_chat_with_bot().unwrap();
     alice.send_text(&chat, "while you were away").unwrap();
-    let client = server.bot_client().receive_unread(true).connect().await.unwrap();
+    let client = server
+        .bot_client()
+        .receive_unread(true)
+        .connect()
+        .await
+        .unwrap();
     let mut updates = client.updates().unwrap();
     let delivery = next_delivery(&mut updates).await;
-    assert_eq!(delivery.message().unwrap().text(), Some("while you were away"));
+    assert_eq!(
+        delivery.message().unwrap().text(),
+        Some("while you were away")
+    );
     assert_eq!(server.requests()[0].payload["receiveUnread"], true);
     client.shutdown().await;
 }
@@ -367,7 +424,10 @@ async fn the_unread_backlog_arrives_after_auth() {
 /// before) the `auth` answer must be handed on only once the client knows who it is.
 #[tokio::test]
 async fn identity_is_known_before_the_first_notification() {
-    let token = FakeTrueConfServer::start().await.unwrap().issue_token("bot");
+    let token = FakeTrueConfServer::start()
+        .await
+        .unwrap()
+        .issue_token("bot");
     let ws = FakeWsServer::start(|mut conn| async move {
         let auth = conn.recv_json().await.unwrap();
         // A notification before the answer, then the answer.
@@ -416,7 +476,10 @@ async fn the_app_keepalive_asks_for_the_bots_own_display_name() {
         .into_iter()
         .find(|r| r.method == "getUserDisplayName")
         .unwrap();
-    assert_eq!(keepalive.payload, json!({"userId": "bot@video.example.com"}));
+    assert_eq!(
+        keepalive.payload,
+        json!({"userId": "bot@video.example.com"})
+    );
     assert_eq!(client.authentications(), 1);
     client.shutdown().await;
 }
@@ -425,7 +488,11 @@ async fn the_app_keepalive_asks_for_the_bots_own_display_name() {
 async fn requests_time_out_after_ten_seconds_by_default() {
     let s = setup().await;
     s.server.set_silent(true);
-    let err = s.client.send_text(s.chat.clone(), "anyone?").await.unwrap_err();
+    let err = s
+        .client
+        .send_text(s.chat.clone(), "anyone?")
+        .await
+        .unwrap_err();
     match err {
         Error::Transport(transport_core::Error::Timeout { after, .. }) => {
             assert_eq!(after, Duration::from_secs(10));

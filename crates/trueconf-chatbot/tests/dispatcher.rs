@@ -28,7 +28,8 @@ async fn commands_and_echo_with_own_messages_skipped() {
             Ok(())
         })
         .on_message(Filter::any(), |cx| async move {
-            cx.send(format!("echo: {}", cx.text().unwrap_or_default())).await?;
+            cx.send(format!("echo: {}", cx.text().unwrap_or_default()))
+                .await?;
             Ok(())
         })
         .on(Kind::P2pChatCreated, move |cx| {
@@ -58,15 +59,28 @@ async fn commands_and_echo_with_own_messages_skipped() {
     let first = server.next_message_from_bot(&chat).await;
     assert_eq!(first.text(), Some("started with [now]"));
     assert!(first.reply_message_id.is_some());
-    assert_eq!(server.next_message_from_bot(&chat).await.text(), Some("echo: hello"));
-    assert_eq!(server.next_message_from_bot(&chat).await.text(), Some("echo: last"));
+    assert_eq!(
+        server.next_message_from_bot(&chat).await.text(),
+        Some("echo: hello")
+    );
+    assert_eq!(
+        server.next_message_from_bot(&chat).await.text(),
+        Some("echo: last")
+    );
     client.shutdown().await;
     let summary = running.await.unwrap().unwrap();
     assert_eq!(summary.handled, 4, "{summary:?}");
     assert_eq!(summary.skipped_own, 1);
     assert_eq!(summary.failed, 0);
     assert_eq!(created.lock().unwrap().as_slice(), [chat]);
-    assert_eq!(server.messages(&created.lock().unwrap()[0]).iter().filter(|m| m.text() == Some("echo: from myself")).count(), 0);
+    assert_eq!(
+        server
+            .messages(&created.lock().unwrap()[0])
+            .iter()
+            .filter(|m| m.text() == Some("echo: from myself"))
+            .count(),
+        0
+    );
 }
 
 #[tokio::test(start_paused = true)]
@@ -116,7 +130,13 @@ async fn order_within_a_chat_and_concurrency_across_chats() {
     // A deadlock (chats handled one after the other) would never finish: fail instead.
     tokio::time::timeout(Duration::from_secs(3600), async {
         loop {
-            if log.lock().unwrap().get("alice@video.example.com").map_or(0, Vec::len) == 20 {
+            if log
+                .lock()
+                .unwrap()
+                .get("alice@video.example.com")
+                .map_or(0, Vec::len)
+                == 20
+            {
                 break;
             }
             tokio::task::yield_now().await;
@@ -159,8 +179,14 @@ async fn a_blocked_handler_does_not_block_the_client() {
     alice.send_text(&chat, "block").unwrap();
     entered_rx.recv().await.unwrap();
     // The handler is stuck; requests and notifications still flow.
-    let sent = client.send_text(chat.clone(), "I am still here").await.unwrap();
-    assert_eq!(server.messages(&chat).last().unwrap().message_id, sent.message_id);
+    let sent = client
+        .send_text(chat.clone(), "I am still here")
+        .await
+        .unwrap();
+    assert_eq!(
+        server.messages(&chat).last().unwrap().message_id,
+        sent.message_id
+    );
     alice.send_text(&chat, "queued").unwrap();
     server.wait_for_acks(3).await;
     release.notify_one();
@@ -202,7 +228,11 @@ async fn after_handler_acks_wait_for_the_handler() {
     server.wait_for_acks(1).await;
     alice.send_text(&chat, "slow").unwrap();
     entered_rx.recv().await.unwrap();
-    assert_eq!(server.unacked("bot"), 1, "not acknowledged while the handler runs");
+    assert_eq!(
+        server.unacked("bot"),
+        1,
+        "not acknowledged while the handler runs"
+    );
     release_tx.send(()).unwrap();
     server.wait_for_acks(2).await;
     assert_eq!(server.unacked("bot"), 0);
@@ -238,20 +268,29 @@ async fn failures_are_reported_and_the_chat_goes_on() {
     alice.send_text(&chat, "/fail").unwrap();
     alice.send_text(&chat, "/panic").unwrap();
     alice.send_text(&chat, "after").unwrap();
-    assert_eq!(server.next_message_from_bot(&chat).await.text(), Some("fine"));
+    assert_eq!(
+        server.next_message_from_bot(&chat).await.text(),
+        Some("fine")
+    );
     client.shutdown().await;
     let summary = running.await.unwrap().unwrap();
     assert_eq!((summary.failed, summary.handled), (2, 3));
     let errors = errors.lock().unwrap();
     match &errors[0] {
-        DispatchError::Handler { method, chat: c, error } => {
+        DispatchError::Handler {
+            method,
+            chat: c,
+            error,
+        } => {
             assert_eq!(method, "sendMessage");
             assert_eq!(c.as_deref(), Some(chat.as_str()));
             assert!(matches!(error, Error::Api { .. }), "{error:?}");
         }
         other => panic!("expected a handler error, got {other:?}"),
     }
-    assert!(matches!(&errors[1], DispatchError::Panicked { method, .. } if method == "sendMessage"));
+    assert!(
+        matches!(&errors[1], DispatchError::Panicked { method, .. } if method == "sendMessage")
+    );
     assert!(errors[1].to_string().contains("panicked"));
 }
 
@@ -268,16 +307,25 @@ async fn filters_by_chat_and_author() {
             cx.reply("chat A route").await?;
             Ok(())
         })
-        .on_message(Filter::any().author("BOB@video.example.com"), |cx| async move {
-            cx.reply("bob route").await?;
-            Ok(())
-        })
+        .on_message(
+            Filter::any().author("BOB@video.example.com"),
+            |cx| async move {
+                cx.reply("bob route").await?;
+                Ok(())
+            },
+        )
         .build();
     let running = tokio::spawn(dispatcher.run());
     alice.send_text(&chat_a, "hi").unwrap();
     bob.send_text(&chat_b, "hi").unwrap();
-    assert_eq!(server.next_message_from_bot(&chat_a).await.text(), Some("chat A route"));
-    assert_eq!(server.next_message_from_bot(&chat_b).await.text(), Some("bob route"));
+    assert_eq!(
+        server.next_message_from_bot(&chat_a).await.text(),
+        Some("chat A route")
+    );
+    assert_eq!(
+        server.next_message_from_bot(&chat_b).await.text(),
+        Some("bob route")
+    );
     client.shutdown().await;
     let summary = running.await.unwrap().unwrap();
     // The two chat creations matched no route.

@@ -18,7 +18,12 @@ use trueconf_chatbot::{Error, Update};
 
 /// Sends `count` messages concurrently; returns (answered, failed because the connection was
 /// lost). Any other outcome fails the test.
-async fn burst(client: &trueconf_chatbot::Client, chat: &trueconf_chatbot::model::ChatId, tag: &str, count: usize) -> (usize, usize) {
+async fn burst(
+    client: &trueconf_chatbot::Client,
+    chat: &trueconf_chatbot::model::ChatId,
+    tag: &str,
+    count: usize,
+) -> (usize, usize) {
     let calls: FuturesUnordered<_> = (0..count)
         .map(|n| {
             let client = client.clone();
@@ -55,7 +60,10 @@ async fn dropping_the_socket_mid_traffic_fails_pending_requests_then_resumes() {
     assert_eq!(s.client.pending_requests(), 0);
     // At most once: every answered request is stored; a lost one may or may not be.
     let stored = s.server.messages(&s.chat).len();
-    assert!((answered..=answered + lost).contains(&stored), "{answered} {lost} {stored}");
+    assert!(
+        (answered..=answered + lost).contains(&stored),
+        "{answered} {lost} {stored}"
+    );
     // Notifications resume on the new connection.
     s.alice.send_text(&s.chat, "still there?").unwrap();
     let delivery = next_delivery(&mut updates).await;
@@ -73,7 +81,10 @@ async fn drops_at_many_points_always_recover() {
         s.server.drop_at_request(point);
         let (answered, lost) = burst(&s.client, &s.chat, &format!("r{round}"), 100).await;
         assert_eq!(answered + lost, 100);
-        assert!(lost > 0, "round {round}: the drop at request {point} lost nothing");
+        assert!(
+            lost > 0,
+            "round {round}: the drop at request {point} lost nothing"
+        );
         let expected = u64::try_from(round).unwrap() + 2;
         s.server.wait_for_authentications(expected).await;
         s.client.wait_for_state(ConnectionState::is_ready).await;
@@ -90,7 +101,11 @@ async fn truncated_answers_and_garbage_frames_are_reported_and_requests_end_in_t
     let mut updates = s.client.updates().unwrap();
     let mut events = s.client.events();
     s.server.truncate_answers(1);
-    let err = s.client.send_text(s.chat.clone(), "half an answer").await.unwrap_err();
+    let err = s
+        .client
+        .send_text(s.chat.clone(), "half an answer")
+        .await
+        .unwrap_err();
     assert!(
         matches!(err, Error::Transport(transport_core::Error::Timeout { after, .. }) if after == Duration::from_secs(10)),
         "{err:?}"
@@ -120,7 +135,10 @@ async fn truncated_answers_and_garbage_frames_are_reported_and_requests_end_in_t
     // The connection survived all of it.
     assert_eq!(s.client.authentications(), 1);
     let sent = s.client.send_text(s.chat.clone(), "whole").await.unwrap();
-    assert_eq!(s.server.messages(&s.chat).last().unwrap().message_id, sent.message_id);
+    assert_eq!(
+        s.server.messages(&s.chat).last().unwrap().message_id,
+        sent.message_id
+    );
     s.client.shutdown().await;
 }
 
@@ -128,7 +146,8 @@ async fn truncated_answers_and_garbage_frames_are_reported_and_requests_end_in_t
 async fn answers_out_of_order_reach_their_own_requests() {
     let s = setup().await;
     for n in 0..50 {
-        s.server.add_user(&format!("user{n}"), &format!("User number {n}"));
+        s.server
+            .add_user(&format!("user{n}"), &format!("User number {n}"));
     }
     s.server.set_out_of_order(true);
     let calls: FuturesUnordered<_> = (0..50)
@@ -180,9 +199,7 @@ async fn a_server_that_stops_answering_pings_is_left_and_rejoined() {
         }
         other => panic!("expected ConnectionLost, got {other:?}"),
     }
-    client
-        .wait_for_state(|state| !state.is_ready())
-        .await;
+    client.wait_for_state(|state| !state.is_ready()).await;
     s.server.set_silent(false);
     client.wait_for_state(ConnectionState::is_ready).await;
     // setup's client, this one before and after the outage.

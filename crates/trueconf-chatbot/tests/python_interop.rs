@@ -12,10 +12,7 @@ use trueconf_chatbot::testkit::{BOT_PASSWORD, FakeTrueConfServer};
 /// The virtualenv's Python: `$XTASK_VENVS/trueconf` or `<workspace>/target/xtask/venvs/trueconf`.
 fn python() -> PathBuf {
     let venvs = std::env::var_os("XTASK_VENVS").map_or_else(
-        || {
-            PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-                .join("../../target/xtask/venvs")
-        },
+        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/xtask/venvs"),
         PathBuf::from,
     );
     let python = venvs.join("trueconf").join("bin").join("python");
@@ -45,13 +42,18 @@ async fn run(args: &[&str]) -> Value {
         .unwrap();
     let stdout = String::from_utf8_lossy(&output.stdout);
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(output.status.success(), "python failed:\n{stdout}\n{stderr}");
+    assert!(
+        output.status.success(),
+        "python failed:\n{stdout}\n{stderr}"
+    );
     serde_json::from_str(stdout.trim()).unwrap_or_else(|e| panic!("{e}: {stdout}\n{stderr}"))
 }
 
 fn check_chat(server: &FakeTrueConfServer, printed: &Value) -> ChatId {
     let chat_id = ChatId::new(printed["chat_id"].as_str().unwrap());
-    let chat = server.chat(&chat_id).expect("the chat exists on the server");
+    let chat = server
+        .chat(&chat_id)
+        .expect("the chat exists on the server");
     assert_eq!(chat.kind, ChatType::P2p);
     assert_eq!(
         chat.participants.keys().collect::<Vec<_>>(),
@@ -80,11 +82,20 @@ async fn the_official_client_connects_authenticates_and_creates_a_chat() {
         .map(|r| format!("{} {}", r.method, r.path))
         .collect();
     assert_eq!(http[0], "GET /api/v4/server");
-    assert!(http.contains(&"GET /websocket/chat_bot".to_owned()), "{http:?}");
+    assert!(
+        http.contains(&"GET /websocket/chat_bot".to_owned()),
+        "{http:?}"
+    );
     let upgrade = &server.upgrades()[0];
     assert_eq!(upgrade.path, "/websocket/chat_bot");
     assert!(upgrade.subprotocols.is_empty());
-    assert!(upgrade.user_agent.as_deref().unwrap().starts_with("python-trueconf-bot/"));
+    assert!(
+        upgrade
+            .user_agent
+            .as_deref()
+            .unwrap()
+            .starts_with("python-trueconf-bot/")
+    );
     let requests = server.requests();
     let methods: Vec<&str> = requests.iter().map(|r| r.method.as_str()).collect();
     assert_eq!(methods, ["auth", "createP2PChat"]);

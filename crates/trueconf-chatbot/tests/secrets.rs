@@ -7,6 +7,7 @@
 
 use std::io::Write;
 use std::sync::{Arc, Mutex};
+use trueconf_chatbot::Client;
 use trueconf_chatbot::api::http::{
     AuthorizationCodeToken, OAuthAppToken, PasswordToken, WebRestApiToken,
 };
@@ -16,7 +17,6 @@ use trueconf_chatbot::credentials::{OAuthApplication, PasswordGrant};
 use trueconf_chatbot::testkit::FakeTrueConfServer;
 use trueconf_chatbot::transport_core::Secret;
 use trueconf_chatbot::transport_core::ws::ConnectionState;
-use trueconf_chatbot::Client;
 
 const PASSWORD: &str = "Pa55-w0rd-NEVER-SHOWN";
 
@@ -65,9 +65,18 @@ async fn no_secret_in_debug_display_or_logs() {
     // Builders, credentials, requests.
     shown.push(format!("{:?}", server.bot_client().token(issued.clone())));
     shown.push(format!("{:?}", PasswordGrant::new("bot", PASSWORD)));
-    shown.push(format!("{:?}", OAuthApplication::new("app", "bot", PASSWORD)));
-    shown.push(format!("{:?}", PasswordToken::new("bot", Secret::new(PASSWORD))));
-    shown.push(format!("{:?}", OAuthAppToken::new("app", "bot", Secret::new(PASSWORD))));
+    shown.push(format!(
+        "{:?}",
+        OAuthApplication::new("app", "bot", PASSWORD)
+    ));
+    shown.push(format!(
+        "{:?}",
+        PasswordToken::new("bot", Secret::new(PASSWORD))
+    ));
+    shown.push(format!(
+        "{:?}",
+        OAuthAppToken::new("app", "bot", Secret::new(PASSWORD))
+    ));
     shown.push(format!("{:?}", WebRestApiToken::new("bot", issued.clone())));
     shown.push(format!("{:?}", AuthorizationCodeToken::new(issued.clone())));
     let auth = Auth::new(issued.clone());
@@ -76,7 +85,12 @@ async fn no_secret_in_debug_display_or_logs() {
 
     // A client with the token only, one through the OAuth flow, one through the password
     // grant.
-    let client = server.client_base().token(issued.clone()).connect().await.unwrap();
+    let client = server
+        .client_base()
+        .token(issued.clone())
+        .connect()
+        .await
+        .unwrap();
     shown.push(format!("{client:?}"));
     let oauth = server
         .client_base()
@@ -100,7 +114,12 @@ async fn no_secret_in_debug_display_or_logs() {
 
     // Errors: wrong password, forged token, expired token, 203 without provider, API error.
     for error in [
-        server.client_base().credentials("bot", "wrong-Pa55").connect().await.unwrap_err(),
+        server
+            .client_base()
+            .credentials("bot", "wrong-Pa55")
+            .connect()
+            .await
+            .unwrap_err(),
         server
             .client_base()
             .oauth("nope", "bot", PASSWORD)
@@ -113,9 +132,19 @@ async fn no_secret_in_debug_display_or_logs() {
             .connect()
             .await
             .unwrap_err(),
-        server.client_base().token(issued.clone()).connect().await.unwrap_err(),
+        server
+            .client_base()
+            .token(issued.clone())
+            .connect()
+            .await
+            .unwrap_err(),
         renewing.send_text("missing-chat", "x").await.unwrap_err(),
-        Client::builder("h").token(issued.clone()).path("x").connect().await.unwrap_err(),
+        Client::builder("h")
+            .token(issued.clone())
+            .path("x")
+            .connect()
+            .await
+            .unwrap_err(),
     ] {
         shown.push(format!("{error} | {error:?}"));
     }
@@ -126,14 +155,20 @@ async fn no_secret_in_debug_display_or_logs() {
     shown.push(format!("{:?}", client.state()));
 
     // Frames the codec shows.
-    shown.push(format!("{:?}", codec::decode_frame(r#"{"type":2,"id":1,"payload":{"userId":"bot@x/1"}}"#)));
+    shown.push(format!(
+        "{:?}",
+        codec::decode_frame(r#"{"type":2,"id":1,"payload":{"userId":"bot@x/1"}}"#)
+    ));
 
     for client in [&oauth, &renewing] {
         client.shutdown().await;
     }
     let logs = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
     assert!(logs.contains("authenticated"), "the capture works:\n{logs}");
-    assert!(logs.len() > 1000, "TRACE level captured the dependencies too");
+    assert!(
+        logs.len() > 1000,
+        "TRACE level captured the dependencies too"
+    );
     let secrets = [PASSWORD, jwt.as_str(), "wrong-Pa55"];
     for text in &shown {
         assert_clean("Debug/Display output", text, &secrets);
@@ -141,5 +176,9 @@ async fn no_secret_in_debug_display_or_logs() {
     assert_clean("the tracing output", &logs, &secrets);
     // The renewed tokens (issued by the fake during the test) are not logged either: every
     // JWT the fake minted starts with the same header.
-    assert_clean("the tracing output", &logs, &["eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9."]);
+    assert_clean(
+        "the tracing output",
+        &logs,
+        &["eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9."],
+    );
 }

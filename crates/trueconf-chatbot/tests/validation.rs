@@ -3,8 +3,8 @@
 //! has received nothing but the initial `auth`.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use futures_util::future::BoxFuture;
 use futures_util::FutureExt;
+use futures_util::future::BoxFuture;
 use trueconf_chatbot::api::chats::{CreateChannel, CreateGroupChat, EditChatTitle, GetChats};
 use trueconf_chatbot::api::commands::{AnswerCommand, CommandAnswer};
 use trueconf_chatbot::api::files::{FileMessageContent, SendFile, UploadFile};
@@ -15,11 +15,15 @@ use trueconf_chatbot::model::{
     AnswerType, Button, ChatId, FileUploadLimits, MessageId, ParseMode, TextContent,
 };
 use trueconf_chatbot::testkit::FakeTrueConfServer;
-use trueconf_chatbot::validate::ValidationError;
 use trueconf_chatbot::transport_core;
+use trueconf_chatbot::validate::ValidationError;
 use trueconf_chatbot::{Client, Error};
 
-type Row = (&'static str, &'static str, BoxFuture<'static, Result<(), Error>>);
+type Row = (
+    &'static str,
+    &'static str,
+    BoxFuture<'static, Result<(), Error>>,
+);
 
 fn text(t: impl Into<String>) -> TextContent {
     TextContent::plain(t)
@@ -28,7 +32,8 @@ fn text(t: impl Into<String>) -> TextContent {
 fn rows(client: &Client) -> Vec<Row> {
     let chat = ChatId::new("c1");
     let c = client.clone();
-    let call = move |row: (&'static str, &'static str), f: BoxFuture<'static, Result<(), Error>>| (row.0, row.1, f);
+    let call = move |row: (&'static str, &'static str),
+                     f: BoxFuture<'static, Result<(), Error>>| (row.0, row.1, f);
     let long = "x".repeat(4097);
     let long_html = format!("<b>{}</b>", "y".repeat(4097));
     let keyboard_rows = vec![vec![Button::command("b", "/b")]; 9];
@@ -154,9 +159,16 @@ async fn invalid_requests_fail_before_any_io() {
             other => panic!("{method}/{field}: expected a validation error, got {other:?}"),
         }
     }
-    assert_eq!(server.requests().len(), before, "nothing reached the server");
+    assert_eq!(
+        server.requests().len(),
+        before,
+        "nothing reached the server"
+    );
     assert!(
-        !server.http_requests().iter().any(|r| r.path.contains("files")),
+        !server
+            .http_requests()
+            .iter()
+            .any(|r| r.path.contains("files")),
         "no upload happened"
     );
     client.shutdown().await;

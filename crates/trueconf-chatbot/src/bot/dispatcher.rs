@@ -370,7 +370,11 @@ impl Dispatcher {
         self.run_stream(updates, stop).await
     }
 
-    async fn run_stream(self, mut updates: Updates, stop: impl Future<Output = ()>) -> Result<Summary> {
+    async fn run_stream(
+        self,
+        mut updates: Updates,
+        stop: impl Future<Output = ()>,
+    ) -> Result<Summary> {
         let shared = self.shared;
         let mut workers: BTreeMap<Option<String>, Worker> = BTreeMap::new();
         let mut tasks = JoinSet::new();

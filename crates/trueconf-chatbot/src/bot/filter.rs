@@ -185,7 +185,10 @@ impl Filter {
     }
 
     /// Also only where `predicate` holds.
-    pub fn predicate(mut self, predicate: impl Fn(&Envelope) -> bool + Send + Sync + 'static) -> Self {
+    pub fn predicate(
+        mut self,
+        predicate: impl Fn(&Envelope) -> bool + Send + Sync + 'static,
+    ) -> Self {
         self.predicates.push(Arc::new(predicate));
         self
     }

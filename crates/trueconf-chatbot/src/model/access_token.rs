@@ -64,12 +64,18 @@ impl AccessToken {
 }
 
 /// A non-negative integer as a JSON number or numeric string; `null` reads as absent.
-pub(crate) fn lenient_u64<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<u64>, D::Error> {
+pub(crate) fn lenient_u64<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<u64>, D::Error> {
     match Option::<serde_json::Value>::deserialize(deserializer)? {
         None | Some(serde_json::Value::Null) => Ok(None),
         Some(serde_json::Value::Number(n)) => n
             .as_u64()
-            .or_else(|| n.as_f64().filter(|f| *f >= 0.0 && f.is_finite()).map(truncate))
+            .or_else(|| {
+                n.as_f64()
+                    .filter(|f| *f >= 0.0 && f.is_finite())
+                    .map(truncate)
+            })
             .map(Some)
             .ok_or_else(|| de::Error::custom(format!("expected a non-negative integer, got {n}"))),
         Some(serde_json::Value::String(s)) => s
@@ -77,9 +83,7 @@ pub(crate) fn lenient_u64<'de, D: Deserializer<'de>>(deserializer: D) -> Result<
             .parse::<u64>()
             .map(Some)
             .map_err(|_| de::Error::custom(format!("expected a numeric string, got {s:?}"))),
-        Some(other) => Err(de::Error::custom(format!(
-            "expected a number, got {other}"
-        ))),
+        Some(other) => Err(de::Error::custom(format!("expected a number, got {other}"))),
     }
 }
 
@@ -121,8 +125,10 @@ mod tests {
         assert_eq!(bare.expires(received), None);
         assert_eq!(bare.token_type, None);
         assert!(
-            serde_json::from_value::<AccessToken>(json!({"access_token": "t", "expires_in": "soon"}))
-                .is_err()
+            serde_json::from_value::<AccessToken>(
+                json!({"access_token": "t", "expires_in": "soon"})
+            )
+            .is_err()
         );
     }
 }

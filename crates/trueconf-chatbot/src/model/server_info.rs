@@ -48,7 +48,9 @@ impl ServerInfo {
 
     /// The display name, if known.
     pub fn display_name(&self) -> Option<&str> {
-        self.product.as_ref().and_then(|p| p.display_name.as_deref())
+        self.product
+            .as_ref()
+            .and_then(|p| p.display_name.as_deref())
     }
 }
 

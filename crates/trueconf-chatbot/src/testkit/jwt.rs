@@ -23,9 +23,12 @@ mod tests {
     #[test]
     fn minted_tokens_pass_the_local_check_until_they_expire() {
         let token = Secret::new(mint("bot@srv", 2_000_000_000, 7));
-        let info = crate::token::check(&token, UNIX_EPOCH + Duration::from_secs(1_999_999_990)).unwrap();
+        let info =
+            crate::token::check(&token, UNIX_EPOCH + Duration::from_secs(1_999_999_990)).unwrap();
         assert_eq!(info.expires_in, Duration::from_secs(10));
-        assert!(crate::token::check(&token, UNIX_EPOCH + Duration::from_secs(2_000_000_000)).is_err());
+        assert!(
+            crate::token::check(&token, UNIX_EPOCH + Duration::from_secs(2_000_000_000)).is_err()
+        );
         assert_ne!(mint("a", 1, 1), mint("a", 1, 2));
     }
 }

@@ -58,9 +58,7 @@ mod jwt;
 mod server;
 mod state;
 
-use crate::api::notifications::{
-    CommandNotification, CommandPayload, CommandSource, Notification,
-};
+use crate::api::notifications::{CommandNotification, CommandPayload, CommandSource, Notification};
 use crate::client::{ClientBuilder, Scheme};
 use crate::error::{ApiError, Result};
 use crate::model::{
@@ -133,7 +131,9 @@ impl Faults {
     /// Counts a request down; true when it is the one to drop the connection at.
     pub(crate) fn drop_now(&self) -> bool {
         self.drop_countdown
-            .fetch_update(Ordering::AcqRel, Ordering::Acquire, |n| (n > 0).then(|| n - 1))
+            .fetch_update(Ordering::AcqRel, Ordering::Acquire, |n| {
+                (n > 0).then(|| n - 1)
+            })
             .is_ok_and(|before| before == 1)
     }
 
@@ -214,13 +214,14 @@ impl FakeTrueConfServerBuilder {
     ///
     /// [`Error::Transport`] when no port can be bound.
     pub async fn start(self) -> Result<FakeTrueConfServer> {
-        let listener = TcpListener::bind("127.0.0.1:0").await.map_err(|e| {
-            transport_core::Error::Connect {
-                target: "127.0.0.1:0".to_owned(),
-                message: format!("cannot bind the fake server: {e}"),
-                source: None,
-            }
-        })?;
+        let listener =
+            TcpListener::bind("127.0.0.1:0")
+                .await
+                .map_err(|e| transport_core::Error::Connect {
+                    target: "127.0.0.1:0".to_owned(),
+                    message: format!("cannot bind the fake server: {e}"),
+                    source: None,
+                })?;
         let port = listener
             .local_addr()
             .map_err(|e| transport_core::Error::Connect {
@@ -426,12 +427,16 @@ impl FakeTrueConfServer {
 
     /// A chat's type, title and participants with their roles.
     pub fn chat(&self, chat: &ChatId) -> Option<FakeChat> {
-        self.shared.state().chats.get(chat.as_str()).map(|c| FakeChat {
-            kind: c.kind,
-            title: c.title.clone(),
-            participants: c.participants.clone(),
-            avatar_url: c.avatar_url.clone(),
-        })
+        self.shared
+            .state()
+            .chats
+            .get(chat.as_str())
+            .map(|c| FakeChat {
+                kind: c.kind,
+                title: c.title.clone(),
+                participants: c.participants.clone(),
+                avatar_url: c.avatar_url.clone(),
+            })
     }
 
     /// The ids of every chat, in creation order.
@@ -439,7 +444,10 @@ impl FakeTrueConfServer {
         let state = self.shared.state();
         let mut chats: Vec<_> = state.chats.values().collect();
         chats.sort_by_key(|c| c.order);
-        chats.into_iter().map(|c| ChatId::new(c.id.clone())).collect()
+        chats
+            .into_iter()
+            .map(|c| ChatId::new(c.id.clone()))
+            .collect()
     }
 
     /// Every request received so far, in order.
@@ -499,7 +507,10 @@ impl FakeTrueConfServer {
     }
 
     /// Waits until `condition` holds on the fake's state (checked after every change).
-    async fn wait_until<T>(&self, mut condition: impl FnMut(&FakeTrueConfServer) -> Option<T>) -> T {
+    async fn wait_until<T>(
+        &self,
+        mut condition: impl FnMut(&FakeTrueConfServer) -> Option<T>,
+    ) -> T {
         loop {
             let changed = self.shared.changed.notified();
             tokio::pin!(changed);
@@ -684,7 +695,9 @@ impl fmt::Debug for FakeUpload {
 impl FakeUpload {
     /// Moves the upload to `bytes` and notifies the subscribed connections.
     pub fn progress(&self, bytes: u64) {
-        self.shared.state().upload_progress(self.file_id.as_str(), bytes);
+        self.shared
+            .state()
+            .upload_progress(self.file_id.as_str(), bytes);
         self.shared.changed.notify_waiters();
     }
 
@@ -718,9 +731,8 @@ impl FakeUser {
     ///
     /// [`Error::Api`] with the fake's error code.
     pub fn call<M: crate::Method>(&self, request: &M) -> Result<M::Response> {
-        let body = serde_json::to_value(request).map_err(|e| {
-            transport_core::Error::invalid_input(M::NAME, e.to_string())
-        })?;
+        let body = serde_json::to_value(request)
+            .map_err(|e| transport_core::Error::invalid_input(M::NAME, e.to_string()))?;
         let reply = {
             let mut state = self.shared.state();
             // A connection number no real connection has.
@@ -729,8 +741,10 @@ impl FakeUser {
         self.shared.changed.notify_waiters();
         match reply {
             Ok(value) => Ok(crate::codec::decode_payload::<M>(value)?),
-            Err(refusal) => Err(ApiError::new(refusal.code, Some(refusal.description.to_owned()))
-                .into_error(M::NAME)),
+            Err(refusal) => Err(
+                ApiError::new(refusal.code, Some(refusal.description.to_owned()))
+                    .into_error(M::NAME),
+            ),
         }
     }
 
@@ -804,7 +818,13 @@ impl FakeUser {
         mime_type: &str,
         bytes: impl Into<Bytes>,
     ) -> Result<FakeUpload> {
-        self.post_file(chat, name, mime_type, bytes.into(), FileReadyState::Uploading)
+        self.post_file(
+            chat,
+            name,
+            mime_type,
+            bytes.into(),
+            FileReadyState::Uploading,
+        )
     }
 
     fn post_file(
@@ -849,16 +869,16 @@ impl FakeUser {
     pub fn press_button(&self, message: &MessageId, command: &str) -> Result<String> {
         let mut state = self.shared.state();
         let Some(envelope) = state.find_message(message) else {
-            return Err(ApiError::new(crate::model::ErrorCode::MessageNotFound, None)
-                .into_error("command"));
+            return Err(
+                ApiError::new(crate::model::ErrorCode::MessageNotFound, None).into_error("command"),
+            );
         };
         let command_id = format!("cmd-{}", state.commands.len() + 1);
-        state
-            .commands
-            .insert(command_id.clone(), self.id.clone());
+        state.commands.insert(command_id.clone(), self.id.clone());
         let mut source = CommandSource::new("message");
         source.message = Some(envelope.clone());
-        let mut notification = CommandNotification::new(source, CommandPayload::new("command", command));
+        let mut notification =
+            CommandNotification::new(source, CommandPayload::new("command", command));
         notification.command_id = Some(command_id.clone());
         let author = envelope.author.id.clone();
         state.notify(&author, &Notification::Command(Box::new(notification)));
@@ -876,7 +896,12 @@ impl FakeUser {
 
 impl State {
     /// Runs `method` for `user` outside any connection.
-    fn act_as(&mut self, user: &str, method: &str, body: &serde_json::Value) -> std::result::Result<serde_json::Value, state::Refusal> {
+    fn act_as(
+        &mut self,
+        user: &str,
+        method: &str,
+        body: &serde_json::Value,
+    ) -> std::result::Result<serde_json::Value, state::Refusal> {
         const SCRIPTED: u64 = u64::MAX;
         let (sender, _receiver) = tokio::sync::mpsc::unbounded_channel();
         self.connect(SCRIPTED, sender);
@@ -893,7 +918,10 @@ impl State {
 
     fn check_member(&self, chat: &ChatId, user: &str) -> Result<()> {
         match self.chats.get(chat.as_str()) {
-            None => Err(ApiError::new(crate::model::ErrorCode::ChatNotFound, None).into_error("sendFile")),
+            None => {
+                Err(ApiError::new(crate::model::ErrorCode::ChatNotFound, None)
+                    .into_error("sendFile"))
+            }
             Some(c) if !c.participants.contains_key(user) => Err(ApiError::new(
                 crate::model::ErrorCode::UserIsNotChatParticipant,
                 None,

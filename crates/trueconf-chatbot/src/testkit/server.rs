@@ -134,7 +134,9 @@ async fn route(shared: Arc<Shared>, request: Request<Incoming>) -> HttpResponse 
             );
             respond(StatusCode::OK, &json!({ "product": product }))
         }
-        (&Method::POST, "/bridge/api/client/v1/oauth/token") => password_grant(&shared, &json_body()),
+        (&Method::POST, "/bridge/api/client/v1/oauth/token") => {
+            password_grant(&shared, &json_body())
+        }
         (&Method::POST, "/api/v4/oauth2/token") => oauth_step1(&shared, &json_body()),
         (&Method::POST, "/bridge/api/client/v1/auth/web_rest_api_token") => {
             oauth_step2(&shared, &json_body())
@@ -157,10 +159,17 @@ fn field<'a>(body: &'a Value, name: &str) -> &'a str {
 fn password_grant(shared: &Shared, body: &Value) -> HttpResponse {
     let mut state = shared.state();
     if !state.password_login {
-        return respond(StatusCode::FORBIDDEN, &json!({ "error": "auth_method_disabled" }));
+        return respond(
+            StatusCode::FORBIDDEN,
+            &json!({ "error": "auth_method_disabled" }),
+        );
     }
     if field(body, "grant_type") != "password" {
-        return oauth_error(StatusCode::BAD_REQUEST, "unsupported_grant_type", "use the password grant");
+        return oauth_error(
+            StatusCode::BAD_REQUEST,
+            "unsupported_grant_type",
+            "use the password grant",
+        );
     }
     if field(body, "client_id") != crate::api::http::BOT_CLIENT_ID {
         return oauth_error(StatusCode::UNAUTHORIZED, "invalid_client", "unknown client");
@@ -170,7 +179,11 @@ fn password_grant(shared: &Shared, body: &Value) -> HttpResponse {
         .filter(|u| u.password == field(body, "password") && !u.disabled)
         .map(|u| u.id.clone());
     let Some(user) = user else {
-        return oauth_error(StatusCode::UNAUTHORIZED, "invalid_grant", "Invalid username or password");
+        return oauth_error(
+            StatusCode::UNAUTHORIZED,
+            "invalid_grant",
+            "Invalid username or password",
+        );
     };
     let lifetime = state.options.token_lifetime;
     let token = state.mint_token(&user, i64::try_from(lifetime).unwrap_or(i64::MAX));
@@ -183,7 +196,13 @@ fn password_grant(shared: &Shared, body: &Value) -> HttpResponse {
 fn oauth_step1(shared: &Shared, body: &Value) -> HttpResponse {
     let mut state = shared.state();
     match state.oauth_apps.get(field(body, "client_id")) {
-        None => return oauth_error(StatusCode::UNAUTHORIZED, "invalid_client", "unknown application"),
+        None => {
+            return oauth_error(
+                StatusCode::UNAUTHORIZED,
+                "invalid_client",
+                "unknown application",
+            );
+        }
         Some(false) => {
             return respond(
                 StatusCode::BAD_REQUEST,
@@ -197,7 +216,11 @@ fn oauth_step1(shared: &Shared, body: &Value) -> HttpResponse {
         .filter(|u| u.password == field(body, "password") && !u.disabled)
         .map(|u| u.id.clone());
     let Some(user) = user else {
-        return oauth_error(StatusCode::UNAUTHORIZED, "invalid_grant", "Invalid username or password");
+        return oauth_error(
+            StatusCode::UNAUTHORIZED,
+            "invalid_grant",
+            "Invalid username or password",
+        );
     };
     let token = state.rest_token(&user);
     respond(
@@ -224,7 +247,11 @@ fn oauth_step2(shared: &Shared, body: &Value) -> HttpResponse {
 fn oauth_step3(shared: &Shared, body: &Value) -> HttpResponse {
     let mut state = shared.state();
     if field(body, "grant_type") != "authorization_code" {
-        return oauth_error(StatusCode::BAD_REQUEST, "unsupported_grant_type", "use authorization_code");
+        return oauth_error(
+            StatusCode::BAD_REQUEST,
+            "unsupported_grant_type",
+            "use authorization_code",
+        );
     }
     let Some(user) = state.auth_codes.remove(field(body, "code")) else {
         return oauth_error(StatusCode::UNAUTHORIZED, "invalid_grant", "invalid code");
@@ -281,7 +308,10 @@ fn download(shared: &Shared, path: &str) -> HttpResponse {
             }
             response
         }
-        _ => respond(StatusCode::NOT_FOUND, &json!({ "error": 404, "error_description": "file not found" })),
+        _ => respond(
+            StatusCode::NOT_FOUND,
+            &json!({ "error": 404, "error_description": "file not found" }),
+        ),
     }
 }
 
@@ -361,10 +391,16 @@ fn upgrade(shared: Arc<Shared>, request: Request<Incoming>, path: String) -> Htt
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.eq_ignore_ascii_case("websocket"));
     let Some(key) = headers.get(header::SEC_WEBSOCKET_KEY) else {
-        return respond(StatusCode::BAD_REQUEST, &json!({ "error": "not a WebSocket upgrade" }));
+        return respond(
+            StatusCode::BAD_REQUEST,
+            &json!({ "error": "not a WebSocket upgrade" }),
+        );
     };
     if !is_upgrade {
-        return respond(StatusCode::BAD_REQUEST, &json!({ "error": "not a WebSocket upgrade" }));
+        return respond(
+            StatusCode::BAD_REQUEST,
+            &json!({ "error": "not a WebSocket upgrade" }),
+        );
     }
     let accept = derive_accept_key(key.as_bytes());
     let subprotocols: Vec<String> = headers

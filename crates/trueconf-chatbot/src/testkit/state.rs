@@ -1,5 +1,6 @@
 //! The fake server's in-memory state and the Chatbot API's behaviour on it.
 
+use crate::api::Method;
 use crate::api::chats::{
     AddChatParticipant, ChangeParticipantRole, ClearHistory, CreateChannel, CreateGroupChat,
     CreateP2pChat, EditChatAvatar, EditChatTitle, GetChatById, GetChatParticipant,
@@ -20,7 +21,6 @@ use crate::api::notifications::{
 };
 use crate::api::session::{Auth, GetUserDisplayName};
 use crate::api::surveys::{EditSurvey, SendSurvey};
-use crate::api::Method;
 use crate::codec;
 use crate::model::{
     AttachmentContent, Author, AuthorType, Chat, ChatId, ChatParticipant, ChatType, Envelope,
@@ -190,7 +190,8 @@ fn now_secs() -> u64 {
 
 /// Decodes a request payload into its type (399 when it does not fit).
 fn payload<T: DeserializeOwned>(payload: &Value) -> Result<T, Refusal> {
-    T::deserialize(payload).or_else(|_| refuse(ErrorCode::WrongPayloadFormat, "wrong payload format"))
+    T::deserialize(payload)
+        .or_else(|_| refuse(ErrorCode::WrongPayloadFormat, "wrong payload format"))
 }
 
 fn to_value<T: serde::Serialize>(value: &T) -> Reply {
@@ -379,7 +380,13 @@ impl State {
         let users: Vec<String> = self
             .chats
             .get(chat)
-            .map(|c| c.participants.keys().filter(|u| *u != except).cloned().collect())
+            .map(|c| {
+                c.participants
+                    .keys()
+                    .filter(|u| *u != except)
+                    .cloned()
+                    .collect()
+            })
             .unwrap_or_default();
         for user in users {
             self.notify(&user, notification);
@@ -390,7 +397,10 @@ impl State {
 
     /// Handles one request on `connection`.
     pub(crate) fn handle(&mut self, connection: u64, id: u32, method: &str, body: Value) -> Reply {
-        let user = self.connections.get(&connection).and_then(|c| c.user.clone());
+        let user = self
+            .connections
+            .get(&connection)
+            .and_then(|c| c.user.clone());
         if self.options.record_requests {
             let mut recorded = body.clone();
             if method == Auth::NAME
@@ -646,14 +656,18 @@ impl State {
                 Ok(json!({ "chatId": id }))
             }
             "createFavoritesChat" => {
-                let existing = self.chats.values().find(|c| {
-                    c.kind == ChatType::Favorites && c.participants.contains_key(user)
-                });
+                let existing = self
+                    .chats
+                    .values()
+                    .find(|c| c.kind == ChatType::Favorites && c.participants.contains_key(user));
                 if let Some(chat) = existing {
                     return Ok(json!({ "chatId": chat.id }));
                 }
-                let id =
-                    self.new_chat(ChatType::Favorites, "Favorites", &[(user, Role::FavoritesOwner)]);
+                let id = self.new_chat(
+                    ChatType::Favorites,
+                    "Favorites",
+                    &[(user, Role::FavoritesOwner)],
+                );
                 Ok(json!({ "chatId": id }))
             }
             EditChatTitle::NAME => {
@@ -666,8 +680,10 @@ impl State {
                 if let Some(chat) = self.chats.get_mut(r.chat_id.as_str()) {
                     chat.title.clone_from(&r.title);
                 }
-                let notification =
-                    Notification::ChatTitleEdited(ChatTitleEdited::new(r.chat_id.clone(), &r.title));
+                let notification = Notification::ChatTitleEdited(ChatTitleEdited::new(
+                    r.chat_id.clone(),
+                    &r.title,
+                ));
                 self.notify_chat(r.chat_id.as_str(), user, &notification);
                 let timestamp = self.tick();
                 Ok(json!({ "chatId": r.chat_id, "timestamp": timestamp }))
@@ -744,11 +760,16 @@ impl State {
                 }
                 let kind = chat.kind;
                 let timestamp = self.tick();
-                let mut added = ParticipantAdded::new(r.chat_id.clone(), UserId::new(other.clone()));
+                let mut added =
+                    ParticipantAdded::new(r.chat_id.clone(), UserId::new(other.clone()));
                 added.user_role = Some(Role::User);
                 added.added_by = Some(Author::new(user, AuthorType::User));
                 added.timestamp = Some(timestamp);
-                self.notify_chat(r.chat_id.as_str(), user, &Notification::ParticipantAdded(added));
+                self.notify_chat(
+                    r.chat_id.as_str(),
+                    user,
+                    &Notification::ParticipantAdded(added),
+                );
                 if let Some(chat) = self.chats.get_mut(r.chat_id.as_str()) {
                     chat.participants.insert(other.clone(), Role::User);
                 }
@@ -779,10 +800,18 @@ impl State {
                 if let Some(chat) = self.chats.get_mut(r.chat_id.as_str()) {
                     chat.participants.remove(&other);
                 }
-                let mut removed = ParticipantRemoved::new(r.chat_id.clone(), UserId::new(other.clone()));
+                let mut removed =
+                    ParticipantRemoved::new(r.chat_id.clone(), UserId::new(other.clone()));
                 removed.removed_by = Some(Author::new(user, AuthorType::User));
-                self.notify_chat(r.chat_id.as_str(), user, &Notification::ParticipantRemoved(removed));
-                self.notify(&other, &Notification::ChatRemoved(ChatRemoved::new(r.chat_id)));
+                self.notify_chat(
+                    r.chat_id.as_str(),
+                    user,
+                    &Notification::ParticipantRemoved(removed),
+                );
+                self.notify(
+                    &other,
+                    &Notification::ChatRemoved(ChatRemoved::new(r.chat_id)),
+                );
                 Ok(json!({}))
             }
             ChangeParticipantRole::NAME => {
@@ -802,8 +831,13 @@ impl State {
                     return refuse(ErrorCode::UserIsNotChatParticipant, "not a participant");
                 };
                 *slot = r.role.clone();
-                let changed = ParticipantRoleChanged::new(r.chat_id.clone(), UserId::new(other), r.role);
-                self.notify_chat(r.chat_id.as_str(), user, &Notification::ParticipantRoleChanged(changed));
+                let changed =
+                    ParticipantRoleChanged::new(r.chat_id.clone(), UserId::new(other), r.role);
+                self.notify_chat(
+                    r.chat_id.as_str(),
+                    user,
+                    &Notification::ParticipantRoleChanged(changed),
+                );
                 Ok(json!({}))
             }
             GetChatById::NAME => {
@@ -905,7 +939,8 @@ impl State {
                     stored.content = EnvelopeContent::Text(r.content.clone());
                     stored.is_edited = Some(true);
                 }
-                let mut edited = MessageEdited::new(ChatId::new(chat.clone()), timestamp, r.content);
+                let mut edited =
+                    MessageEdited::new(ChatId::new(chat.clone()), timestamp, r.content);
                 edited.message_id = Some(r.message_id.clone());
                 self.notify_chat(&chat, user, &Notification::MessageEdited(edited));
                 Ok(json!({ "messageId": r.message_id, "timestamp": timestamp }))
@@ -968,7 +1003,9 @@ impl State {
             SendChatActivity::NAME => {
                 let r: SendChatActivity = payload(body)?;
                 self.chat_for(&r.chat_id, user)?;
-                Ok(json!({ "chatId": r.chat_id, "activityType": r.activity_type, "retryAfter": 3000 }))
+                Ok(
+                    json!({ "chatId": r.chat_id, "activityType": r.activity_type, "retryAfter": 3000 }),
+                )
             }
             AnswerCommand::NAME => {
                 let r: AnswerCommand = payload(body)?;
@@ -982,7 +1019,10 @@ impl State {
                 let r: UploadFile = payload(body)?;
                 if let Err(_limit) = crate::validate::file(&self.limits, &r.file_name, r.file_size)
                 {
-                    return refuse(ErrorCode::FileUploadFailed, "the file violates the upload limits");
+                    return refuse(
+                        ErrorCode::FileUploadFailed,
+                        "the file violates the upload limits",
+                    );
                 }
                 let task = format!("task-{}", self.hex_id());
                 self.upload_tasks
@@ -1106,7 +1146,11 @@ impl State {
                 size,
                 bytes: file.bytes.clone(),
                 state,
-                uploaded: if state == FileReadyState::Ready { size } else { 0 },
+                uploaded: if state == FileReadyState::Ready {
+                    size
+                } else {
+                    0
+                },
                 key,
             },
         );
@@ -1115,7 +1159,14 @@ impl State {
 
     pub(crate) fn attachment(&self, file_id: &str) -> AttachmentContent {
         let (name, size, mime, state) = self.files.get(file_id).map_or_else(
-            || (String::new(), 0, String::new(), FileReadyState::NotAvailable),
+            || {
+                (
+                    String::new(),
+                    0,
+                    String::new(),
+                    FileReadyState::NotAvailable,
+                )
+            },
             |f| (f.name.clone(), f.size, f.mime_type.clone(), f.state),
         );
         let mut content = AttachmentContent::new(name, size, FileId::new(file_id), mime);
@@ -1147,12 +1198,19 @@ impl State {
     }
 
     /// A multipart upload for `task`: checks and stores the bytes.
-    pub(crate) fn upload(&mut self, task: &str, file: TemporalFile) -> Result<String, (u32, &'static str)> {
+    pub(crate) fn upload(
+        &mut self,
+        task: &str,
+        file: TemporalFile,
+    ) -> Result<String, (u32, &'static str)> {
         let Some(record) = self.upload_tasks.remove(task) else {
             return Err((407, "upload task not found"));
         };
         if file.bytes.len() as u64 != record.size {
-            return Err((408, "the file size differs from the size given to uploadFile"));
+            return Err((
+                408,
+                "the file size differs from the size given to uploadFile",
+            ));
         }
         if let Some(max) = self.limits.max_size
             && record.size > max

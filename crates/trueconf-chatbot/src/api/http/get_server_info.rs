@@ -45,7 +45,9 @@ mod tests {
         let response = RawResponse::new(
             StatusCode::OK,
             HeaderMap::new(),
-            Bytes::from_static(br#"{"product":{"version":"5.5.6","display_name":"video.example.com"}}"#),
+            Bytes::from_static(
+                br#"{"product":{"version":"5.5.6","display_name":"video.example.com"}}"#,
+            ),
             "GET",
             "/api/v4/server",
         );

@@ -26,7 +26,11 @@ pub struct OAuthAppToken {
 
 impl OAuthAppToken {
     /// Step 1 for `username` through application `client_id`.
-    pub fn new(client_id: impl Into<String>, username: impl Into<String>, password: Secret) -> Self {
+    pub fn new(
+        client_id: impl Into<String>,
+        username: impl Into<String>,
+        password: Secret,
+    ) -> Self {
         Self {
             client_id: client_id.into(),
             username: username.into(),

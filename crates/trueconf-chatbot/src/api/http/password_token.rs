@@ -75,8 +75,8 @@ impl Endpoint for PasswordToken {
 mod tests {
     use super::*;
     use bytes::Bytes;
-    use transport_core::http::{HeaderMap, StatusCode};
     use serde_json::json;
+    use transport_core::http::{HeaderMap, StatusCode};
 
     #[test]
     fn body_matches_the_official_client_and_debug_hides_the_password() {
@@ -96,7 +96,9 @@ mod tests {
         let ok = RawResponse::new(
             StatusCode::CREATED,
             HeaderMap::new(),
-            Bytes::from_static(br#"{"access_token":"a.b.c","token_type":"JWT","expires_in":31536000}"#),
+            Bytes::from_static(
+                br#"{"access_token":"a.b.c","token_type":"JWT","expires_in":31536000}"#,
+            ),
             "POST",
             "/bridge/api/client/v1/oauth/token",
         );
