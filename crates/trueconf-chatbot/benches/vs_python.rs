@@ -3,18 +3,22 @@
 //!
 //! 1. One `FakeTrueConfServer` runs in this process (on its own thread and runtime). Each client
 //!    runs in a child process of its own, so neither client's memory is counted with the
-//!    server's or the other's: this binary with `--client` (our `Client`), then
-//!    `benches/python/send_messages.py` in the virtualenv. Both connect as the bot with the same
-//!    token, send one warm-up message, then N `sendMessage` requests at once to the same chat (one
-//!    future per request: `join_all` here, `asyncio.gather` there, so the requests are pipelined
-//!    on the one WebSocket), and report the wall time of the N requests and their own peak RSS
-//!    (`VmHWM` from `/proc/self/status`, read just before exiting).
+//!    server's or another client's: this binary with `--client` (our `Client`, twice), then
+//!    `benches/python/send_messages.py` in the virtualenv. Each connects as the bot with the
+//!    same token, sends one warm-up message, then N `sendMessage` requests at once to the same
+//!    chat, pipelined on the one WebSocket, and reports the wall time and CPU time of the N
+//!    requests and its own peak RSS (`VmHWM` from `/proc/self/status`, read just before
+//!    exiting). Our client sends them with `Client::call_all` (the goal figures) and, reported
+//!    alongside, as one `send_text` future per request under `join_all`; the Python client
+//!    with `asyncio.gather` of `send_message` (its only way), with its per-answer INFO logging
+//!    turned off.
 //! 2. Typed decode of a 1,000-message `getChatHistory` response frame (`codec::decode_frame` +
 //!    `ResponseFrame::decode::<GetChatHistory>`) against `serde_json::from_str::<Value>` of the
 //!    same text; best of several rounds each.
 //!
-//! Run with `cargo xtask bench vs_python` (`--quick`: smaller workloads). Prints three `@bench`
-//! lines for `cargo xtask bench`; details go to stderr.
+//! Run with `cargo xtask bench vs_python` (`--quick`: N = 2,000 instead of 20,000, fewer
+//! decode rounds). Prints `@bench` lines for `cargo xtask bench` (three with goals, three
+//! reported); details go to stderr.
 
 #![allow(
     clippy::print_stdout,
@@ -30,8 +34,9 @@ use std::hint::black_box;
 use std::path::PathBuf;
 use std::process::Command;
 use std::time::{Duration, Instant};
-use trueconf_chatbot::api::messages::GetChatHistory;
+use trueconf_chatbot::api::messages::{GetChatHistory, SendMessage};
 use trueconf_chatbot::codec::{self, Frame};
+use trueconf_chatbot::model::{ChatId, TextContent};
 use trueconf_chatbot::testkit::FakeTrueConfServer;
 use trueconf_chatbot::{Client, Scheme};
 
@@ -44,6 +49,7 @@ const PARSE_MODES: [&str; 3] = ["text", "html", "markdown"];
 #[derive(Debug, Clone, Copy)]
 struct Run {
     secs: f64,
+    cpu_secs: f64,
     ok: u64,
     vmhwm_kib: u64,
 }
@@ -58,9 +64,14 @@ impl Run {
         let value: Value = serde_json::from_str(line).unwrap();
         Self {
             secs: value["secs"].as_f64().unwrap(),
+            cpu_secs: value["cpu_secs"].as_f64().unwrap(),
             ok: value["ok"].as_u64().unwrap(),
             vmhwm_kib: value["vmhwm_kib"].as_u64().unwrap(),
         }
+    }
+
+    fn per_second(&self, n: usize) -> f64 {
+        n as f64 / self.secs
     }
 }
 
@@ -85,13 +96,31 @@ fn vmhwm_kib() -> u64 {
         .unwrap()
 }
 
+/// How our client sends the N messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// `Client::call_all`: one validated batch, pipelined, answers as a stream.
+    Batch,
+    /// `join_all` over N `Client::send_text` futures (what `asyncio.gather` does in Python).
+    Futures,
+}
+
+impl Mode {
+    fn arg(self) -> &'static str {
+        match self {
+            Self::Batch => "batch",
+            Self::Futures => "futures",
+        }
+    }
+}
+
 /// The child: our client sends `n` messages at once and reports.
-fn client_child(port: u16, token: String, chat: String, n: usize) {
+fn client_child(mode: Mode, port: u16, token: String, chat: String, n: usize) {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .unwrap();
-    let run = runtime.block_on(async move {
+    let (secs, cpu, ok) = runtime.block_on(async move {
         let client = Client::builder("127.0.0.1")
             .scheme(Scheme::Http)
             .port(port)
@@ -99,37 +128,45 @@ fn client_child(port: u16, token: String, chat: String, n: usize) {
             .connect()
             .await
             .unwrap();
-        client.send_text(chat.as_str(), "warm-up").await.unwrap();
-        eprintln!(
-            "size of one send_text future: {} bytes",
-            size_of_val(&client.send_text(chat.as_str(), String::new()))
-        );
+        let chat = ChatId::new(chat);
+        client.send_text(chat.clone(), "warm-up").await.unwrap();
         let cpu_before = cpu_secs();
         let started = Instant::now();
-        let answers = futures_util::future::join_all(
-            (0..n).map(|i| client.send_text(chat.as_str(), format!("message {i}"))),
-        )
-        .await;
+        let ok = match mode {
+            Mode::Batch => {
+                let messages = (0..n).map(|i| {
+                    SendMessage::new(chat.clone(), TextContent::plain(format!("message {i}")))
+                });
+                let mut results = client.call_all(messages).unwrap();
+                let mut ok = 0;
+                while let Some((_, result)) = results.recv().await {
+                    ok +=
+                        usize::from(result.is_ok_and(|sent| !sent.message_id.as_str().is_empty()));
+                }
+                ok
+            }
+            Mode::Futures => {
+                let answers = futures_util::future::join_all(
+                    (0..n).map(|i| client.send_text(chat.clone(), format!("message {i}"))),
+                )
+                .await;
+                answers
+                    .iter()
+                    .filter(|a| {
+                        a.as_ref()
+                            .is_ok_and(|sent| !sent.message_id.as_str().is_empty())
+                    })
+                    .count()
+            }
+        };
         let secs = started.elapsed().as_secs_f64();
-        eprintln!(
-            "client CPU time for the N requests: {:.3} s",
-            cpu_secs() - cpu_before
-        );
-        let ok = answers
-            .iter()
-            .filter(|a| {
-                a.as_ref()
-                    .is_ok_and(|sent| !sent.message_id.as_str().is_empty())
-            })
-            .count();
+        let cpu = cpu_secs() - cpu_before;
         client.shutdown().await;
-        (secs, ok)
+        (secs, cpu, ok)
     });
     drop(runtime);
     println!(
-        "{{\"secs\":{},\"ok\":{},\"vmhwm_kib\":{}}}",
-        run.0,
-        run.1,
+        "{{\"secs\":{secs},\"cpu_secs\":{cpu},\"ok\":{ok},\"vmhwm_kib\":{}}}",
         vmhwm_kib()
     );
 }
@@ -318,11 +355,17 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     if let Some(at) = args.iter().position(|a| a == "--client") {
         let rest = &args[at + 1..];
+        let mode = if rest[0] == "batch" {
+            Mode::Batch
+        } else {
+            Mode::Futures
+        };
         client_child(
-            rest[0].parse().unwrap(),
-            rest[1].clone(),
+            mode,
+            rest[1].parse().unwrap(),
             rest[2].clone(),
-            rest[3].parse().unwrap(),
+            rest[3].clone(),
+            rest[4].parse().unwrap(),
         );
         return;
     }
@@ -331,11 +374,20 @@ fn main() {
 
     let python = venv_python();
     let (port, token, chat, stop) = start_server();
-    let ours = {
+    let ours = |mode: Mode| {
         let mut command = Command::new(std::env::current_exe().unwrap());
-        command.args(["--client", &port.to_string(), &token, &chat, &n.to_string()]);
-        run_child("our client", command)
+        command.args([
+            "--client",
+            mode.arg(),
+            &port.to_string(),
+            &token,
+            &chat,
+            &n.to_string(),
+        ]);
+        run_child(&format!("our client ({})", mode.arg()), command)
     };
+    let batch = ours(Mode::Batch);
+    let futures = ours(Mode::Futures);
     let theirs = {
         let mut command = Command::new(python);
         command
@@ -344,15 +396,26 @@ fn main() {
         run_child("python-trueconf-bot", command)
     };
     let _ = stop.send(());
-    assert_eq!(ours.ok, n as u64, "our client: not every request succeeded");
-    assert_eq!(theirs.ok, n as u64, "python: not every request succeeded");
+    for (who, run) in [
+        ("call_all", batch),
+        ("send_text futures", futures),
+        ("python", theirs),
+    ] {
+        assert_eq!(run.ok, n as u64, "{who}: not every request succeeded");
+        eprintln!(
+            "{who}: {:.0} requests/s, {:.1} µs CPU per request, peak RSS {:.1} MiB",
+            run.per_second(n),
+            run.cpu_secs * 1e6 / n as f64,
+            run.vmhwm_kib as f64 / 1024.0
+        );
+    }
 
-    let (ours_rps, theirs_rps) = (n as f64 / ours.secs, n as f64 / theirs.secs);
-    let throughput = ours_rps / theirs_rps;
-    let memory = ours.vmhwm_kib as f64 / theirs.vmhwm_kib as f64;
-    eprintln!("our client: {ours:?}\npython-trueconf-bot: {theirs:?}");
+    let throughput = batch.per_second(n) / theirs.per_second(n);
+    let memory = batch.vmhwm_kib as f64 / theirs.vmhwm_kib as f64;
     println!(
-        "@bench\tTrueConf sendMessage requests/s, {n} pipelined (this crate vs python-trueconf-bot, same FakeTrueConfServer)\t{ours_rps:.0}/s\t{theirs_rps:.0}/s\t{throughput:.1}\t≥ {THROUGHPUT_GOAL:.0}\t{}",
+        "@bench\tTrueConf sendMessage requests/s, {n} pipelined (Client::call_all vs python-trueconf-bot asyncio.gather, same FakeTrueConfServer)\t{:.0}/s\t{:.0}/s\t{throughput:.1}\t≥ {THROUGHPUT_GOAL:.0}\t{}",
+        batch.per_second(n),
+        theirs.per_second(n),
         if throughput >= THROUGHPUT_GOAL {
             "yes"
         } else {
@@ -361,9 +424,27 @@ fn main() {
     );
     println!(
         "@bench\tTrueConf peak RSS of the client process for that workload (VmHWM, this crate vs python-trueconf-bot)\t{:.1} MiB\t{:.1} MiB\t{memory:.2}\t≤ {MEMORY_GOAL:.1}\t{}",
-        ours.vmhwm_kib as f64 / 1024.0,
+        batch.vmhwm_kib as f64 / 1024.0,
         theirs.vmhwm_kib as f64 / 1024.0,
         if memory <= MEMORY_GOAL { "yes" } else { "no" }
+    );
+    println!(
+        "@bench\tTrueConf sendMessage requests/s, {n} pipelined, one future per request (join_all of Client::send_text vs asyncio.gather)\t{:.0}/s\t{:.0}/s\t{:.1}\treported\tn/a",
+        futures.per_second(n),
+        theirs.per_second(n),
+        futures.per_second(n) / theirs.per_second(n)
+    );
+    println!(
+        "@bench\tTrueConf peak RSS, one future per request (VmHWM, this crate vs python-trueconf-bot)\t{:.1} MiB\t{:.1} MiB\t{:.2}\treported\tn/a",
+        futures.vmhwm_kib as f64 / 1024.0,
+        theirs.vmhwm_kib as f64 / 1024.0,
+        futures.vmhwm_kib as f64 / theirs.vmhwm_kib as f64
+    );
+    println!(
+        "@bench\tTrueConf client CPU time per sendMessage (Client::call_all vs python-trueconf-bot; robust on a loaded machine)\t{:.1} µs\t{:.1} µs\t{:.1}\treported\tn/a",
+        batch.cpu_secs * 1e6 / n as f64,
+        theirs.cpu_secs * 1e6 / n as f64,
+        theirs.cpu_secs / batch.cpu_secs.max(0.01)
     );
     decode_bench(quick);
 }

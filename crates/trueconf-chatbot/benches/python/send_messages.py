@@ -5,7 +5,8 @@ Usage: send_messages.py PORT TOKEN CHAT_ID N
 Connects with Bot(server="127.0.0.1", token=TOKEN, web_port=PORT, https=False), waits until it
 is authorized, sends one warm-up message, then N `sendMessage` requests concurrently
 (asyncio.gather, so they are pipelined on the one WebSocket) and prints one JSON line:
-{"secs": wall time of the N requests, "ok": answered requests, "vmhwm_kib": peak RSS of this
+{"secs": wall time of the N requests, "cpu_secs": CPU time this process used meanwhile,
+"ok": answered requests, "vmhwm_kib": peak RSS of this
 process (VmHWM) read just before exiting}. The client's INFO logging (one line per answer)
 is turned off so that the client itself is measured.
 """
@@ -36,14 +37,19 @@ async def run(port: int, token: str, chat_id: str, n: int) -> None:
     await bot.start()
     await asyncio.wait_for(bot.authorized_event.wait(), timeout=60)
     await bot.send_message(chat_id, "warm-up")
+    cpu_started = time.process_time()
     started = time.perf_counter()
     answers = await asyncio.gather(
         *(bot.send_message(chat_id, f"message {i}") for i in range(n))
     )
     secs = time.perf_counter() - started
+    cpu_secs = time.process_time() - cpu_started
     ok = sum(1 for answer in answers if answer.message_id)
     await bot.shutdown()
-    print(json.dumps({"secs": secs, "ok": ok, "vmhwm_kib": vmhwm_kib()}), flush=True)
+    print(
+        json.dumps({"secs": secs, "cpu_secs": cpu_secs, "ok": ok, "vmhwm_kib": vmhwm_kib()}),
+        flush=True,
+    )
 
 
 def main() -> None:
