@@ -514,11 +514,11 @@ async fn serve_ws(shared: Arc<Shared>, ws: Ws) {
             let mut closing = false;
             for message in batch {
                 match message {
-                    Message::Text(text) => {
-                        if handle_frame(&shared, id, text.as_str(), &mut answers) {
-                            closing = true;
-                            break;
-                        }
+                    Message::Text(text)
+                        if handle_frame(&shared, id, text.as_str(), &mut answers) =>
+                    {
+                        closing = true;
+                        break;
                     }
                     Message::Close(_) => closing = true,
                     _ => {}
