@@ -6,7 +6,7 @@
 //! does it after the handler returned) through [`Client::ack`](crate::Client::ack).
 //!
 //! Nothing is dropped silently: unknown methods arrive as
-//! [`Notification::Unknown`](crate::api::notifications::Notification::Unknown), payloads that
+//! [`Notification::Unknown`], payloads that
 //! do not decode as [`MalformedNotification`]s (still acknowledged), frames that are not even
 //! JSON as [`Update::Unreadable`], and notifications the application was too slow to take as
 //! [`Update::Lost`] with their number.

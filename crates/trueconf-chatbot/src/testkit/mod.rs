@@ -212,7 +212,7 @@ impl FakeTrueConfServerBuilder {
     ///
     /// # Errors
     ///
-    /// [`Error::Transport`] when no port can be bound.
+    /// [`Error::Transport`](crate::Error::Transport) when no port can be bound.
     pub async fn start(self) -> Result<FakeTrueConfServer> {
         let listener =
             TcpListener::bind("127.0.0.1:0")
@@ -729,7 +729,7 @@ impl FakeUser {
     ///
     /// # Errors
     ///
-    /// [`Error::Api`] with the fake's error code.
+    /// [`Error::Api`](crate::Error::Api) with the fake's error code.
     pub fn call<M: crate::Method>(&self, request: &M) -> Result<M::Response> {
         let body = serde_json::to_value(request)
             .map_err(|e| transport_core::Error::invalid_input(M::NAME, e.to_string()))?;
@@ -752,7 +752,7 @@ impl FakeUser {
     ///
     /// # Errors
     ///
-    /// [`Error::Api`] from the fake.
+    /// [`Error::Api`](crate::Error::Api) from the fake.
     pub fn create_p2p_chat_with_bot(&self) -> Result<ChatId> {
         let created = self.call(&crate::api::chats::CreateP2pChat::new(UserId::new(
             self.bot.clone(),
@@ -765,7 +765,7 @@ impl FakeUser {
     ///
     /// # Errors
     ///
-    /// [`Error::Api`] from the fake.
+    /// [`Error::Api`](crate::Error::Api) from the fake.
     pub fn create_group_chat_with_bot(&self, title: &str) -> Result<ChatId> {
         let created = self.call(&crate::api::chats::CreateGroupChat::new(title))?;
         self.call(&crate::api::chats::AddChatParticipant::new(
@@ -779,7 +779,7 @@ impl FakeUser {
     ///
     /// # Errors
     ///
-    /// [`Error::Api`] (304 unknown chat, 305 not a participant).
+    /// [`Error::Api`](crate::Error::Api) (304 unknown chat, 305 not a participant).
     pub fn send_text(&self, chat: &ChatId, text: &str) -> Result<MessageId> {
         let sent = self.call(&crate::api::messages::SendMessage::new(
             chat.clone(),
@@ -793,7 +793,7 @@ impl FakeUser {
     ///
     /// # Errors
     ///
-    /// [`Error::Api`] (304, 305).
+    /// [`Error::Api`](crate::Error::Api) (304, 305).
     pub fn send_file(
         &self,
         chat: &ChatId,
@@ -810,7 +810,7 @@ impl FakeUser {
     ///
     /// # Errors
     ///
-    /// [`Error::Api`] (304, 305).
+    /// [`Error::Api`](crate::Error::Api) (304, 305).
     pub fn start_upload(
         &self,
         chat: &ChatId,
@@ -865,7 +865,7 @@ impl FakeUser {
     ///
     /// # Errors
     ///
-    /// [`Error::Api`] 306 when the message does not exist.
+    /// [`Error::Api`](crate::Error::Api) 306 when the message does not exist.
     pub fn press_button(&self, message: &MessageId, command: &str) -> Result<String> {
         let mut state = self.shared.state();
         let Some(envelope) = state.find_message(message) else {
