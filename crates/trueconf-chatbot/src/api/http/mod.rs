@@ -30,6 +30,23 @@ pub use password_token::{BOT_CLIENT_ID, PasswordToken};
 pub use upload_file_content::{FileData, UploadFileContent, UploadedFile};
 pub use web_rest_api_token::{AuthorizationCode, WebRestApiToken};
 
+/// The body of a password grant (the bot token's and the OAuth application's step 1):
+/// `{"client_id":…,"grant_type":"password","username":…,"password":…}`.
+pub(crate) fn serialize_password_grant<S: serde::Serializer>(
+    serializer: S,
+    client_id: &str,
+    username: &str,
+    password: &transport_core::Secret,
+) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let mut map = serializer.serialize_map(Some(4))?;
+    map.serialize_entry("client_id", client_id)?;
+    map.serialize_entry("grant_type", "password")?;
+    map.serialize_entry("username", username)?;
+    map.serialize_entry("password", password.expose())?;
+    map.end()
+}
+
 /// `url` without its query and fragment (download URLs may carry a key): what errors and
 /// logs show.
 pub(crate) fn redact_url(url: &str) -> String {

@@ -2,7 +2,6 @@
 //! account's user name and password (`201 Created`).
 
 use crate::model::AccessToken;
-use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 use std::borrow::Cow;
 use transport_core::Secret;
@@ -41,12 +40,7 @@ impl PasswordToken {
 
 impl Serialize for PasswordToken {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(4))?;
-        map.serialize_entry("client_id", &self.client_id)?;
-        map.serialize_entry("grant_type", "password")?;
-        map.serialize_entry("username", &self.username)?;
-        map.serialize_entry("password", self.password.expose())?;
-        map.end()
+        super::serialize_password_grant(serializer, &self.client_id, &self.username, &self.password)
     }
 }
 
