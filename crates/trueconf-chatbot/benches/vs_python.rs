@@ -40,6 +40,9 @@ use trueconf_chatbot::model::{ChatId, TextContent};
 use trueconf_chatbot::testkit::FakeTrueConfServer;
 use trueconf_chatbot::{Client, Scheme};
 
+#[path = "../tests/support/python.rs"]
+mod venv;
+
 const THROUGHPUT_GOAL: f64 = 20.0;
 const MEMORY_GOAL: f64 = 0.2;
 const DECODE_GOAL: f64 = 1.0;
@@ -166,20 +169,6 @@ fn client_child(mode: Mode, port: u16, token: String, chat: String, n: usize) {
         "{{\"secs\":{secs},\"cpu_secs\":{cpu},\"ok\":{ok},\"vmhwm_kib\":{}}}",
         vmhwm_kib()
     );
-}
-
-fn venv_python() -> PathBuf {
-    let venvs = std::env::var_os("XTASK_VENVS").map_or_else(
-        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/xtask/venvs"),
-        PathBuf::from,
-    );
-    let python = venvs.join("trueconf").join("bin").join("python");
-    assert!(
-        python.exists(),
-        "the Python peer is missing at {}: run `cargo xtask setup`",
-        python.display()
-    );
-    python
 }
 
 fn run_child(who: &str, mut command: Command) -> Run {
@@ -369,7 +358,7 @@ fn main() {
     let quick = args.iter().any(|a| a == "--quick");
     let n: usize = if quick { 5_000 } else { 20_000 };
 
-    let python = venv_python();
+    let python = venv::python();
     let (port, token, chat, stop) = start_server();
     let ours = |mode: Mode| {
         let mut command = Command::new(std::env::current_exe().unwrap());

@@ -9,20 +9,9 @@ use std::time::Duration;
 use trueconf_chatbot::model::{ChatId, ChatType, Role};
 use trueconf_chatbot::testkit::{BOT_PASSWORD, FakeTrueConfServer};
 
-/// The virtualenv's Python: `$XTASK_VENVS/trueconf` or `<workspace>/target/xtask/venvs/trueconf`.
-fn python() -> PathBuf {
-    let venvs = std::env::var_os("XTASK_VENVS").map_or_else(
-        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/xtask/venvs"),
-        PathBuf::from,
-    );
-    let python = venvs.join("trueconf").join("bin").join("python");
-    assert!(
-        python.exists(),
-        "the Python peer is missing at {}: run `cargo xtask setup`",
-        python.display()
-    );
-    python
-}
+#[path = "support/python.rs"]
+mod venv;
+use venv::python;
 
 fn script() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/python/interop.py")
