@@ -174,16 +174,9 @@ fn password_grant(shared: &Shared, body: &Value) -> HttpResponse {
     if field(body, "client_id") != crate::api::http::BOT_CLIENT_ID {
         return oauth_error(StatusCode::UNAUTHORIZED, "invalid_client", "unknown client");
     }
-    let user = state
-        .user_by_login(field(body, "username"))
-        .filter(|u| u.password == field(body, "password") && !u.disabled)
-        .map(|u| u.id.clone());
-    let Some(user) = user else {
-        return oauth_error(
-            StatusCode::UNAUTHORIZED,
-            "invalid_grant",
-            "Invalid username or password",
-        );
+    let user = match password_user(&state, body) {
+        Ok(user) => user,
+        Err(refusal) => return *refusal,
     };
     let lifetime = state.options.token_lifetime;
     let token = state.mint_token(&user, i64::try_from(lifetime).unwrap_or(i64::MAX));
@@ -191,6 +184,21 @@ fn password_grant(shared: &Shared, body: &Value) -> HttpResponse {
         StatusCode::CREATED,
         &json!({ "access_token": token, "token_type": "JWT", "expires_in": lifetime }),
     )
+}
+
+/// The enabled user whose login and password the grant `body` names, or the OAuth refusal.
+fn password_user(state: &State, body: &Value) -> Result<String, Box<HttpResponse>> {
+    state
+        .user_by_login(field(body, "username"))
+        .filter(|u| u.password == field(body, "password") && !u.disabled)
+        .map(|u| u.id.clone())
+        .ok_or_else(|| {
+            Box::new(oauth_error(
+                StatusCode::UNAUTHORIZED,
+                "invalid_grant",
+                "Invalid username or password",
+            ))
+        })
 }
 
 fn oauth_step1(shared: &Shared, body: &Value) -> HttpResponse {
@@ -211,16 +219,9 @@ fn oauth_step1(shared: &Shared, body: &Value) -> HttpResponse {
         }
         Some(true) => {}
     }
-    let user = state
-        .user_by_login(field(body, "username"))
-        .filter(|u| u.password == field(body, "password") && !u.disabled)
-        .map(|u| u.id.clone());
-    let Some(user) = user else {
-        return oauth_error(
-            StatusCode::UNAUTHORIZED,
-            "invalid_grant",
-            "Invalid username or password",
-        );
+    let user = match password_user(&state, body) {
+        Ok(user) => user,
+        Err(refusal) => return *refusal,
     };
     let token = state.rest_token(&user);
     respond(
