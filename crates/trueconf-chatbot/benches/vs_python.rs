@@ -1,7 +1,7 @@
 //! This crate against the official Python client (`python-trueconf-bot`, installed by
 //! `cargo xtask setup`), and typed decoding against `serde_json::Value`.
 //!
-//! 1. One `FakeTrueConfServer` runs in this process (on its own thread and runtime). Each client
+//! 1. One `FakeTrueConfServer` runs in this process (its own two-worker runtime). Each client
 //!    runs in a child process of its own, so neither client's memory is counted with the
 //!    server's or another client's: this binary with `--client` (our `Client`, twice), then
 //!    `benches/python/send_messages.py` in the virtualenv. Each connects as the bot with the
@@ -191,7 +191,9 @@ fn start_server() -> (u16, String, String, std::sync::mpsc::Sender<()>) {
     let (info_tx, info_rx) = std::sync::mpsc::channel();
     let (stop_tx, stop_rx) = std::sync::mpsc::channel::<()>();
     std::thread::spawn(move || {
-        let runtime = tokio::runtime::Builder::new_current_thread()
+        // Two workers: the connection's reader and writer tasks can run side by side.
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
             .enable_all()
             .build()
             .unwrap();
