@@ -5,14 +5,14 @@
 #![no_main]
 
 use e2e_ws_messenger::codec::{decode_inbound, decode_request, encode_inbound, encode_request};
-use e2e_ws_messenger::framing::{Frame, Framing, Sniffing, builtin_candidates};
+use e2e_ws_messenger::framing::{WsFrame, Framing, Sniffing, builtin_candidates};
 use libfuzzer_sys::fuzz_target;
 use std::sync::LazyLock;
 
 static CANDIDATES: LazyLock<Vec<Box<dyn Framing>>> = LazyLock::new(builtin_candidates);
 static SNIFFING: LazyLock<Sniffing> = LazyLock::new(Sniffing::new);
 
-fn check(framing: &dyn Framing, frame: &Frame) {
+fn check(framing: &dyn Framing, frame: &WsFrame) {
     let Ok(decoded) = framing.decode(frame) else {
         return;
     };
@@ -40,9 +40,9 @@ fn check(framing: &dyn Framing, frame: &Frame) {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let mut frames = vec![Frame::Binary(data.to_vec())];
+    let mut frames = vec![WsFrame::binary(data.to_vec())];
     if let Ok(text) = std::str::from_utf8(data) {
-        frames.push(Frame::Text(text.to_owned()));
+        frames.push(WsFrame::Text(text.to_owned()));
     }
     for frame in &frames {
         for framing in CANDIDATES.iter() {

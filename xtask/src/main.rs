@@ -5,6 +5,7 @@
 
 mod bench;
 mod demo;
+mod fuzz;
 mod run;
 mod setup;
 mod test_all;
@@ -22,6 +23,7 @@ Tasks:
               examples. Ends with `test-all: N passed, N failed`.
   demo        Run each protocol crate's demo example against that crate's own fake server.
   bench       Run the benchmarks and print a table of figures, baselines and ratios.
+  fuzz        Run every fuzz target for a fixed number of executions (--smoke, --long).
   help        This text.
 
 Run `cargo xtask <task> --help` for the options of one task.";
@@ -37,6 +39,7 @@ fn main() -> ExitCode {
         "test-all" => test_all::main(rest),
         "demo" => demo::main(rest),
         "bench" => bench::main(rest),
+        "fuzz" => fuzz::main(rest),
         "help" | "--help" | "-h" => {
             println!("{HELP}");
             Ok(())

@@ -5,7 +5,7 @@
 
 use crate::api::{Inbound, Request};
 use crate::error::Error;
-use crate::framing::{Frame, Framing};
+use crate::framing::{Framing, WsFrame};
 
 /// Packs a request into a frame. It does not [validate](Request::validate) the request; do
 /// that first for input built by the user.
@@ -13,7 +13,7 @@ use crate::framing::{Frame, Framing};
 /// # Errors
 ///
 /// [`Error::Framing`] when the framing cannot carry the body.
-pub fn encode_request(framing: &dyn Framing, request: &Request) -> Result<Frame, Error> {
+pub fn encode_request(framing: &dyn Framing, request: &Request) -> Result<WsFrame, Error> {
     Ok(framing.encode(request.wire_name(), &request.to_body()?)?)
 }
 
@@ -23,7 +23,7 @@ pub fn encode_request(framing: &dyn Framing, request: &Request) -> Result<Frame,
 ///
 /// [`Error::Framing`] when the frame does not fit the framing; [`Error::Transport`] wrapping a
 /// decode error (wire name and JSON path) when a known message's body does not fit its type.
-pub fn decode_inbound(framing: &dyn Framing, frame: &Frame) -> Result<Inbound, Error> {
+pub fn decode_inbound(framing: &dyn Framing, frame: &WsFrame) -> Result<Inbound, Error> {
     let decoded = framing.decode(frame)?;
     Inbound::from_wire(&decoded.wire_name, decoded.body)
 }
@@ -33,7 +33,7 @@ pub fn decode_inbound(framing: &dyn Framing, frame: &Frame) -> Result<Inbound, E
 /// # Errors
 ///
 /// As [`decode_inbound`].
-pub fn decode_request(framing: &dyn Framing, frame: &Frame) -> Result<Request, Error> {
+pub fn decode_request(framing: &dyn Framing, frame: &WsFrame) -> Result<Request, Error> {
     let decoded = framing.decode(frame)?;
     Request::from_wire(&decoded.wire_name, decoded.body)
 }
@@ -43,7 +43,7 @@ pub fn decode_request(framing: &dyn Framing, frame: &Frame) -> Result<Request, E
 /// # Errors
 ///
 /// [`Error::Framing`] when the framing cannot carry the body.
-pub fn encode_inbound(framing: &dyn Framing, message: &Inbound) -> Result<Frame, Error> {
+pub fn encode_inbound(framing: &dyn Framing, message: &Inbound) -> Result<WsFrame, Error> {
     Ok(framing.encode(message.wire_name(), &message.to_body()?)?)
 }
 
@@ -66,7 +66,7 @@ mod tests {
         let frame = encode_request(&framing, &request).unwrap();
         assert_eq!(
             frame,
-            Frame::Text(
+            WsFrame::Text(
                 r#"{"@type":"RequestTyping","conversationUuid":"66CE10E5-969D-41E0-9F2A-C279B095F822"}"#
                     .into()
             )
@@ -81,7 +81,7 @@ mod tests {
         let frame = encode_inbound(&framing, &pong).unwrap();
         assert_eq!(decode_inbound(&framing, &frame).unwrap(), pong);
 
-        let typing = Frame::Text(
+        let typing = WsFrame::Text(
             r#"{"type":"NotificationTyping","body":{"conversationUuid":"c","userId":"u"}}"#.into(),
         );
         let decoded = decode_inbound(&framing, &typing).unwrap();
@@ -90,7 +90,7 @@ mod tests {
             Inbound::Notification(Notification::Typing(_))
         ));
 
-        let new = Frame::Text(r#"{"type":"NotificationReaction","body":{"emoji":"+1"}}"#.into());
+        let new = WsFrame::Text(r#"{"type":"NotificationReaction","body":{"emoji":"+1"}}"#.into());
         let decoded = decode_inbound(&framing, &new).unwrap();
         assert_eq!(
             decoded,
@@ -104,7 +104,7 @@ mod tests {
 
     #[test]
     fn errors_say_what_and_where() {
-        let bad = Frame::Text(r#"{"ResponseGetMessages":{"messages":[{"uuid":5}]}}"#.into());
+        let bad = WsFrame::Text(r#"{"ResponseGetMessages":{"messages":[{"uuid":5}]}}"#.into());
         let err = decode_inbound(&WrapperObject, &bad).unwrap_err();
         assert!(
             err.to_string()

@@ -1,24 +1,28 @@
 //! Correlation without request ids (notes §12): which pending request a response completes.
 //!
-//! No body carries a request id. The engine (transport-core's WebSocket RPC engine, wired in a
-//! later phase) keeps pending requests in FIFO queues per [`QueueKey`]; this module supplies the
-//! pure parts it needs:
+//! No body carries a request id. transport-core's WebSocket engine keeps pending requests in
+//! FIFO queues per [`QueueKey`] (wired up in [`protocol`](crate::protocol)); this module supplies
+//! the pure parts it needs:
 //!
 //! - [`WIRE_TABLE`]: every wire name with its kind, the reply a request expects and whether it
 //!   is fire-and-forget (notes §11.4), written out from the seed, never derived from Rust names;
 //! - [`key_for`]: the queue a request waits in — `Status(<its wire name>)` when a
 //!   `ResponseStatusMessage` answers it, `Typed(<response wire name>)` otherwise (one queue
 //!   shared by every request expecting that type: `ResponseGetMessages` answers three);
-//! - [`matcher_for`]: for typed requests, a check of the response against the request (echo
-//!   fields such as `message.uuid == messageUuid`, notes §3), which also accepts a
-//!   `ResponseStatusMessage` naming the request (an error instead of the typed response);
+//! - [`matcher_for`]: for typed requests, a three-way check of the response against the request
+//!   ([`Match::Yes`] when echo fields such as `message.uuid == messageUuid` agree, notes §3;
+//!   [`Match::Plausible`] when the reply carries nothing to check, or is a
+//!   `ResponseStatusMessage` naming the request — an error instead of the typed response;
+//!   [`Match::No`] otherwise);
 //! - [`keys_for`]: the queues to try, in order, for an inbound response — for a
 //!   `ResponseStatusMessage` with `requestType` X: `[Status(X), Typed(<reply of X>)]`.
 //!
 //! The engine completes the first pending entry, in the first key's queue that has one, whose
-//! matcher accepts (no matcher accepts anything). Everything else — one request in flight per
-//! queue by default, taint-and-resync after timeouts, unsolicited and unknown frames as events —
-//! belongs to the engine and the client.
+//! matcher does not say `No` (no matcher counts as `Plausible`); after a timeout on a key, only a
+//! `Yes` completes a request there, and the next reply nobody claims with certainty is dropped
+//! as the expired request's late reply. One request in flight per queue by default and the
+//! reconnect after a second timeout on a queue whose replies cannot confirm their request
+//! ([`reply_echoes`]) belong to the [`Client`](crate::Client).
 
 use crate::api::requests::*;
 use crate::api::responses::ResponseGetMessages;
@@ -287,8 +291,11 @@ pub enum QueueKey {
     Typed(String),
 }
 
-/// A check of an inbound response against one pending request.
-pub type Matcher = Box<dyn Fn(&Response) -> bool + Send + Sync>;
+/// A check of an inbound response against one pending request (see [`matcher_for`]).
+pub type Matcher = Box<dyn Fn(&Response) -> Match + Send + Sync>;
+
+/// What a [`Matcher`] says about a response: transport-core's three-way answer, re-exported.
+pub use transport_core::ws::Match;
 
 /// The queue `request` waits in. Unknown requests are assumed to be answered by a
 /// `ResponseStatusMessage` naming them.
@@ -322,51 +329,63 @@ pub fn keys_for(response: &Response) -> Vec<QueueKey> {
 }
 
 /// The matcher of a pending request: `None` for requests answered by a
-/// `ResponseStatusMessage` (their queue only ever sees status messages naming them) and for
-/// unknown requests; for typed requests, a check that accepts
+/// `ResponseStatusMessage` (their queue only ever sees status messages naming them, and carries
+/// nothing to check: the engine treats them as [`Match::Plausible`]) and for unknown requests.
+/// For typed requests, a three-way check:
 ///
-/// - a `ResponseStatusMessage` whose `requestType` is the request's wire name, and
-/// - the expected response type, when its echo fields agree with the request (ids compared
-///   ignoring case); responses without echo fields are accepted as they come (FIFO).
+/// - [`Match::Yes`] when the response echoes every field that identifies the request
+///   (`message.uuid == messageUuid`, `conversation.uuid`, `sessionKey.uuid` + `conversationUuid`,
+///   `user.userId`, the exact set of requested users or message uuids, download URLs naming the
+///   conversation and message); ids are compared ignoring case;
+/// - [`Match::No`] when it is another response type, a status message naming another request,
+///   or an echo field names something else;
+/// - [`Match::Plausible`] when it is the expected type but carries nothing to check (no echo
+///   field, an empty list, a subset of the requested ids, a page of the right conversation), or
+///   is a `ResponseStatusMessage` naming the request (an error instead of the typed response):
+///   accepted in order, but after a timeout on the key taken for the expired request's late
+///   reply.
 pub fn matcher_for(request: &Request) -> Option<Matcher> {
     match request {
-        Request::Ping(_) => typed::<RequestPing>(|r| matches!(r, Response::Pong(_))),
+        Request::Ping(_) => typed::<RequestPing>(|r| plausible_if(matches!(r, Response::Pong(_)))),
         Request::GetParams(req) => {
             let user = req.user_id.clone();
-            typed::<GetParams>(
-                move |r| matches!(r, Response::Params(p) if p.params.iter().all(|param| param.user_id == user)),
-            )
+            typed::<GetParams>(move |r| match r {
+                Response::Params(p) => all_echo(p.params.iter().map(|param| param.user_id == user)),
+                _ => Match::No,
+            })
         }
         Request::GetContactList(_) => {
-            typed::<RequestGetContactList>(|r| matches!(r, Response::ContactList(_)))
+            typed::<RequestGetContactList>(|r| plausible_if(matches!(r, Response::ContactList(_))))
         }
         Request::GetRegisteredUsers(req) => {
             let asked = req.check_user_list.clone();
-            typed::<RequestGetRegisteredUsers>(
-                move |r| matches!(r, Response::RegisteredUsers(found) if found.users.iter().all(|u| asked.contains(u))),
-            )
+            typed::<RequestGetRegisteredUsers>(move |r| match r {
+                Response::RegisteredUsers(found) => same_set(&found.users, &asked, |a, b| a == b),
+                _ => Match::No,
+            })
         }
-        Request::GetUpdatedPublicKeys(_) => {
-            typed::<RequestGetUpdatedPublicKeys>(|r| matches!(r, Response::GetUpdatedPublicKeys(_)))
-        }
+        Request::GetUpdatedPublicKeys(_) => typed::<RequestGetUpdatedPublicKeys>(|r| {
+            plausible_if(matches!(r, Response::GetUpdatedPublicKeys(_)))
+        }),
         Request::GetMessages(req) => {
             let conversation = req.conversation_uuid.clone();
-            typed::<RequestGetMessages>(move |r| messages_of(r, &conversation, None))
+            typed::<RequestGetMessages>(move |r| page_of(r, &conversation))
         }
         Request::GetMessagesFromUuid(req) => {
             let conversation = req.conversation_uuid.clone();
-            typed::<RequestGetMessagesFromUuid>(move |r| messages_of(r, &conversation, None))
+            typed::<RequestGetMessagesFromUuid>(move |r| page_of(r, &conversation))
         }
         Request::GetMessagesByUuids(req) => {
             let conversation = req.conversation_uuid.clone();
             let uuids = req.uuids.clone();
-            typed::<RequestGetMessagesByUuids>(move |r| messages_of(r, &conversation, Some(&uuids)))
+            typed::<RequestGetMessagesByUuids>(move |r| by_uuids(r, &conversation, &uuids))
         }
         Request::AddMessage(req) => {
             let uuid = req.message_uuid.clone();
-            typed::<RequestAddMessage>(
-                move |r| matches!(r, Response::AddedMessage(added) if added.message.uuid.eq_ignore_case(&uuid)),
-            )
+            typed::<RequestAddMessage>(move |r| match r {
+                Response::AddedMessage(added) => yes_if(added.message.uuid.eq_ignore_case(&uuid)),
+                _ => Match::No,
+            })
         }
         Request::GetFiles(req) => {
             let ids = (req.conversation_uuid.clone(), req.message_uuid.clone());
@@ -378,98 +397,186 @@ pub fn matcher_for(request: &Request) -> Option<Matcher> {
         }
         Request::CreateConversationFull(req) => {
             let uuid = req.conversation_uuid.clone();
-            typed::<RequestCreateConversationFull>(
-                move |r| matches!(r, Response::CreateConversation(c) if c.conversation.uuid.eq_ignore_case(&uuid)),
-            )
+            typed::<RequestCreateConversationFull>(move |r| match r {
+                Response::CreateConversation(c) => {
+                    yes_if(c.conversation.uuid.eq_ignore_case(&uuid))
+                }
+                _ => Match::No,
+            })
         }
         Request::GetConversationFull(req) => {
             let uuid = req.conversation_uuid.clone();
-            typed::<RequestGetConversationFull>(
-                move |r| matches!(r, Response::GetConversationFull(c) if c.conversation.uuid.eq_ignore_case(&uuid)),
-            )
+            typed::<RequestGetConversationFull>(move |r| match r {
+                Response::GetConversationFull(c) => {
+                    yes_if(c.conversation.uuid.eq_ignore_case(&uuid))
+                }
+                _ => Match::No,
+            })
         }
         Request::GetSessionKey(req) => {
             let uuid = req.session_key_uuid.clone();
             let conversation = req.conversation_uuid.clone();
-            typed::<RequestGetSessionKey>(move |r| {
-                matches!(r, Response::SessionKeyByUuid(k)
-                    if k.session_key.uuid.eq_ignore_case(&uuid)
-                        && k.session_key.conversation_uuid.eq_ignore_case(&conversation))
+            typed::<RequestGetSessionKey>(move |r| match r {
+                Response::SessionKeyByUuid(k) => yes_if(
+                    k.session_key.uuid.eq_ignore_case(&uuid)
+                        && k.session_key
+                            .conversation_uuid
+                            .eq_ignore_case(&conversation),
+                ),
+                _ => Match::No,
             })
         }
-        Request::AddNewSessionKeys(_) => {
-            typed::<RequestAddNewSessionKeys>(|r| matches!(r, Response::AddedSessionKey(_)))
-        }
-        Request::GetApplicationsFull(_) => {
-            typed::<RequestGetApplicationsFull>(|r| matches!(r, Response::ApplicationsFull(_)))
-        }
+        Request::AddNewSessionKeys(_) => typed::<RequestAddNewSessionKeys>(|r| {
+            plausible_if(matches!(r, Response::AddedSessionKey(_)))
+        }),
+        Request::GetApplicationsFull(_) => typed::<RequestGetApplicationsFull>(|r| {
+            plausible_if(matches!(r, Response::ApplicationsFull(_)))
+        }),
         Request::GetUserInfo(req) => {
             let user = req.user_id.clone();
-            typed::<RequestGetUserInfo>(
-                move |r| matches!(r, Response::UserInfo(info) if info.user.user_id == user),
-            )
+            typed::<RequestGetUserInfo>(move |r| match r {
+                Response::UserInfo(info) => yes_if(info.user.user_id == user),
+                _ => Match::No,
+            })
         }
         Request::GetUserInfoMulti(req) => {
             let asked: Vec<UserId> = req.user_ids.clone();
-            typed::<RequestGetUserInfoMulti>(move |r| {
-                matches!(r, Response::UserInfoMulti(info)
-                    if info.users.iter().all(|user| asked.contains(&user.user_id)))
+            typed::<RequestGetUserInfoMulti>(move |r| match r {
+                Response::UserInfoMulti(info) => {
+                    let found: Vec<UserId> = info.users.iter().map(|u| u.user_id.clone()).collect();
+                    same_set(&found, &asked, |a, b| a == b)
+                }
+                _ => Match::No,
             })
         }
-        Request::GetNicks(_) => typed::<GetNicks>(|r| matches!(r, Response::NicksList(_))),
-        Request::GetBlackList(_) => typed::<GetBlackList>(|r| matches!(r, Response::BlackList(_))),
-        Request::GetServerSettings(_) => {
-            typed::<RequestGetServerSettings>(|r| matches!(r, Response::ServerSettings(_)))
+        Request::GetNicks(_) => {
+            typed::<GetNicks>(|r| plausible_if(matches!(r, Response::NicksList(_))))
         }
-        Request::GetConversationsFull(_) => {
-            typed::<RequestGetConversationsFull>(|r| matches!(r, Response::GetConversationsFull(_)))
+        Request::GetBlackList(_) => {
+            typed::<GetBlackList>(|r| plausible_if(matches!(r, Response::BlackList(_))))
         }
-        Request::GetMembersList(_) => {
-            typed::<RequestGetMembersList>(|r| matches!(r, Response::GetMembersList(_)))
-        }
+        Request::GetServerSettings(_) => typed::<RequestGetServerSettings>(|r| {
+            plausible_if(matches!(r, Response::ServerSettings(_)))
+        }),
+        Request::GetConversationsFull(_) => typed::<RequestGetConversationsFull>(|r| {
+            plausible_if(matches!(r, Response::GetConversationsFull(_)))
+        }),
+        Request::GetMembersList(_) => typed::<RequestGetMembersList>(|r| {
+            plausible_if(matches!(r, Response::GetMembersList(_)))
+        }),
         _ => None,
     }
 }
 
-/// A typed request's matcher: a status message naming `R`, or what `accepts` accepts.
+/// True if `request`'s reply can confirm that it answers this very request ([`Match::Yes`]):
+/// it echoes an identifying field. Requests without such a reply (every status-answered
+/// request, `RequestPing`, list requests) cannot tell a late reply from their own, so after a
+/// timeout their queue can only be resynchronised by reconnecting.
+pub fn reply_echoes(request: &Request) -> bool {
+    matches!(
+        request,
+        Request::GetParams(_)
+            | Request::GetRegisteredUsers(_)
+            | Request::GetMessagesByUuids(_)
+            | Request::AddMessage(_)
+            | Request::GetFiles(_)
+            | Request::GetFilesFast(_)
+            | Request::CreateConversationFull(_)
+            | Request::GetConversationFull(_)
+            | Request::GetSessionKey(_)
+            | Request::GetUserInfo(_)
+            | Request::GetUserInfoMulti(_)
+    )
+}
+
+/// A typed request's matcher: a status message naming `R` is plausible (an error instead of
+/// the typed response), one naming another request is not; other responses go to `check`.
 fn typed<R: WireMessage>(
-    accepts: impl Fn(&Response) -> bool + Send + Sync + 'static,
+    check: impl Fn(&Response) -> Match + Send + Sync + 'static,
 ) -> Option<Matcher> {
     Some(Box::new(move |response| match response {
-        Response::StatusMessage(status) => status.request_type == R::WIRE_NAME,
-        other => accepts(other),
+        Response::StatusMessage(status) => plausible_if(status.request_type == R::WIRE_NAME),
+        other => check(other),
     }))
 }
 
-/// A `ResponseGetMessages` whose messages all belong to `conversation` (and, when given, are
-/// among `uuids`). An empty page carries no evidence and is accepted.
-fn messages_of(
-    response: &Response,
-    conversation: &ConversationUuid,
-    uuids: Option<&[MessageUuid]>,
-) -> bool {
-    let Response::GetMessages(ResponseGetMessages { messages, .. }) = response else {
-        return false;
-    };
-    messages.iter().all(|message| {
-        message.conversation_uuid.eq_ignore_case(conversation)
-            && uuids.is_none_or(|uuids| uuids.iter().any(|u| u.eq_ignore_case(&message.uuid)))
-    })
+fn plausible_if(fits: bool) -> Match {
+    if fits { Match::Plausible } else { Match::No }
 }
 
-/// A `ResponseFiles` none of whose download URLs names another conversation or message
-/// (`…/conversation_<conversation>/<message>_…`); URLs of another shape carry no evidence.
+fn yes_if(echoes: bool) -> Match {
+    if echoes { Match::Yes } else { Match::No }
+}
+
+/// Every item echoes the request: `Yes`; any item names something else: `No`; no items:
+/// `Plausible`.
+fn all_echo(mut items: impl Iterator<Item = bool>) -> Match {
+    match items.next() {
+        None => Match::Plausible,
+        Some(first) => yes_if(first && items.all(|echo| echo)),
+    }
+}
+
+/// `found` is exactly the requested set: `Yes`; a subset (a server may omit unknown ids):
+/// `Plausible`; anything not requested: `No`.
+fn same_set<T>(found: &[T], asked: &[T], eq: impl Fn(&T, &T) -> bool) -> Match {
+    if !found.iter().all(|f| asked.iter().any(|a| eq(f, a))) {
+        Match::No
+    } else if !found.is_empty() && asked.iter().all(|a| found.iter().any(|f| eq(f, a))) {
+        Match::Yes
+    } else {
+        Match::Plausible
+    }
+}
+
+/// A page of `ResponseGetMessages`: every message must belong to `conversation` (a page
+/// carries nothing that identifies which page was asked for, so at best `Plausible`).
+fn page_of(response: &Response, conversation: &ConversationUuid) -> Match {
+    let Response::GetMessages(ResponseGetMessages { messages, .. }) = response else {
+        return Match::No;
+    };
+    plausible_if(
+        messages
+            .iter()
+            .all(|message| message.conversation_uuid.eq_ignore_case(conversation)),
+    )
+}
+
+/// `ResponseGetMessages` for `RequestGetMessagesByUuids`: messages of `conversation` whose
+/// uuids are exactly the requested ones (`Yes`) or some of them (`Plausible`).
+fn by_uuids(response: &Response, conversation: &ConversationUuid, uuids: &[MessageUuid]) -> Match {
+    let Response::GetMessages(ResponseGetMessages { messages, .. }) = response else {
+        return Match::No;
+    };
+    if !messages
+        .iter()
+        .all(|message| message.conversation_uuid.eq_ignore_case(conversation))
+    {
+        return Match::No;
+    }
+    let found: Vec<MessageUuid> = messages.iter().map(|m| m.uuid.clone()).collect();
+    same_set(&found, uuids, MessageUuid::eq_ignore_case)
+}
+
+/// A `ResponseFiles` whose download URLs (`…/conversation_<conversation>/<message>_…`) name
+/// this conversation and message: `Yes` if at least one does and none names another; URLs of
+/// another shape carry no evidence.
 fn files_of(
     response: &Response,
     (conversation, message): &(ConversationUuid, MessageUuid),
-) -> bool {
+) -> Match {
     let Response::Files(files) = response else {
-        return false;
+        return Match::No;
     };
-    files.files.iter().all(|file| {
-        file.download_ids()
-            .is_none_or(|(c, m)| c.eq_ignore_case(conversation) && m.eq_ignore_case(message))
-    })
+    let mut evidence = Match::Plausible;
+    for ids in files.files.iter().filter_map(|file| file.download_ids()) {
+        if ids.0.eq_ignore_case(conversation) && ids.1.eq_ignore_case(message) {
+            evidence = Match::Yes;
+        } else {
+            return Match::No;
+        }
+    }
+    evidence
 }
 
 #[cfg(test)]

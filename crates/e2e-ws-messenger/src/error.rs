@@ -37,6 +37,17 @@ pub enum Error {
     #[error(transparent)]
     Crypto(#[from] CryptoError),
 
+    /// The server answered a request with a response of another type than the request
+    /// expects (for example a `ResponseStatusMessage` with status `ok` for a request that has a
+    /// typed response).
+    #[error("the server answered {request_type} with {reply}, not the expected reply type")]
+    UnexpectedReply {
+        /// The wire name of the request.
+        request_type: String,
+        /// The wire name of the reply that came.
+        reply: String,
+    },
+
     /// The server answered a request with a `ResponseStatusMessage` whose status is not `ok`.
     #[error("the server answered {request_type} with status `{status}`{}", fmt_description(description.as_deref()))]
     Server {
@@ -115,6 +126,14 @@ pub enum FramingError {
     /// Sniffing tried every candidate framing and none matched the frame's shape.
     #[error("no candidate framing matched the frame ({tried} tried)")]
     Unrecognized {
+        /// How many candidates were tried.
+        tried: usize,
+    },
+
+    /// Framing detection at connect sent `RequestPing` in every candidate framing and none was
+    /// answered with a `ResponsePong`.
+    #[error("no candidate framing was answered with a ResponsePong ({tried} tried)")]
+    NotDetected {
         /// How many candidates were tried.
         tried: usize,
     },
@@ -236,6 +255,33 @@ pub enum CryptoError {
         /// The session key uuid of the key that was given.
         given: String,
     },
+
+    /// A user has published no public key (`publicKeyBase64` is null): nothing can be wrapped
+    /// for them and nothing they signed can be verified.
+    #[error("user {user_id} has no public key")]
+    NoPublicKey {
+        /// The user.
+        user_id: String,
+    },
+
+    /// A session key copy does not name its signer (`signerUserId`), so its signature cannot
+    /// be verified; it is refused.
+    #[error("session key {session_key_uuid} does not name its signer")]
+    UnknownSigner {
+        /// The session key.
+        session_key_uuid: String,
+    },
+
+    /// A decrypted text is not UTF-8 (a wrong key decrypts to garbage: there is no MAC).
+    #[error("the decrypted `{field}` is not UTF-8 text")]
+    NotUtf8 {
+        /// The field (`"bodyEncryptedBase64"`, `"userNick"`).
+        field: String,
+    },
+
+    /// An envelope to open names no session key, and none was given.
+    #[error("the envelope names no session key")]
+    NoSessionKey,
 }
 
 #[cfg(test)]

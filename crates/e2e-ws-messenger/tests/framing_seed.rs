@@ -9,7 +9,7 @@ mod seed;
 
 use e2e_ws_messenger::api::{Inbound, Request};
 use e2e_ws_messenger::codec::{decode_inbound, decode_request, encode_inbound, encode_request};
-use e2e_ws_messenger::framing::{Frame, Framing, Sniffing, builtin_candidates};
+use e2e_ws_messenger::framing::{Framing, Sniffing, WsFrame, builtin_candidates};
 use seed::Kind;
 
 #[test]
@@ -53,8 +53,8 @@ fn every_builtin_framing_round_trips_every_message() {
                 }
             }
             // Binary frames carrying the same text decode the same.
-            if let Frame::Text(text) = &frame {
-                let binary = Frame::Binary(text.clone().into_bytes());
+            if let WsFrame::Text(text) = &frame {
+                let binary = WsFrame::binary(text.clone().into_bytes());
                 assert_eq!(framing.decode(&binary).unwrap(), decoded);
             }
         }

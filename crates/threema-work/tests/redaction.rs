@@ -6,36 +6,17 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use std::io::Write;
-use std::sync::{Arc, Mutex};
 use threema_work::api::credentials::{CreateCredential, ListCredentials, UpdateCredential};
 use threema_work::testkit::FakeThreemaWork;
+use threema_work::transport_core::testkit::{LogCapture, SecretScan};
 
 const KEY: &str = "work-SECRET-api-key";
 const PASSWORD: &str = "pw-SECRET-456";
 const NEW_PASSWORD: &str = "pw-SECRET-789";
 
-#[derive(Clone, Default)]
-struct Logs(Arc<Mutex<Vec<u8>>>);
-
-impl Write for Logs {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().write(buf)
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
 #[tokio::test(flavor = "current_thread")]
 async fn no_key_or_password_in_debug_errors_or_logs() {
-    let logs = Logs::default();
-    let writer = logs.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::TRACE)
-        .with_writer(move || writer.clone())
-        .finish();
-    let _guard = tracing::subscriber::set_default(subscriber);
+    let logs = LogCapture::start();
 
     let fake = FakeThreemaWork::builder()
         .api_key(KEY)
@@ -66,24 +47,17 @@ async fn no_key_or_password_in_debug_errors_or_logs() {
         .build()
         .unwrap_err();
 
-    let shown = [
-        format!("{client:?}"),
-        format!("{create:?}"),
-        format!("{update:?}"),
-        format!("{created:?}"),
-        format!("{listed:?}"),
-        format!("{no_credits:?}"),
-        no_credits.to_string(),
-        format!("{bad_key:?}"),
-        bad_key.to_string(),
-        String::from_utf8_lossy(&logs.0.lock().unwrap()).into_owned(),
-    ];
-    for text in &shown {
-        for secret in [KEY, PASSWORD, NEW_PASSWORD] {
-            assert!(!text.contains(secret), "{secret} leaked in: {text}");
-        }
-    }
-    let log = shown.last().unwrap();
+    let mut scan = SecretScan::new([KEY, PASSWORD, NEW_PASSWORD]);
+    scan.check("client Debug", format!("{client:?}"))
+        .check("create request Debug", format!("{create:?}"))
+        .check("update request Debug", format!("{update:?}"))
+        .check("created response Debug", format!("{created:?}"))
+        .check("listed response Debug", format!("{listed:?}"))
+        .check_shown("quota error", &no_credits)
+        .check_shown("builder error", &bad_key)
+        .check("logs", logs.text());
+    assert_eq!(scan.finish(), Ok(()));
+    let log = logs.text();
     assert!(
         log.contains("POST /credentials"),
         "requests were logged: {log}"

@@ -6,7 +6,6 @@ use crate::api::{Notification, WireRequest, WireResponse};
 use crate::model::Status;
 use crate::test_support::{Kind, seed};
 use serde_json::{Value, json};
-use std::collections::{BTreeMap, VecDeque};
 
 fn request(name: &str) -> Request {
     Request::from_wire(name, seed::sample(Kind::Request, name)).expect("seed request decodes")
@@ -27,8 +26,13 @@ fn status(request_type: &str, status: &str) -> Response {
     ))
 }
 
+/// What the request's matcher says (no matcher counts as `Plausible`, as in the engine).
+fn verdict(request: &Request, response: &Response) -> Match {
+    matcher_for(request).map_or(Match::Plausible, |m| m(response))
+}
+
 fn accepts(request: &Request, response: &Response) -> bool {
-    matcher_for(request).is_none_or(|m| m(response))
+    verdict(request, response) != Match::No
 }
 
 fn expected_of<T: WireResponse>() -> Expected {
@@ -344,7 +348,7 @@ fn echo_mismatches_are_rejected() {
         let request = request(req);
         let mut sample = seed::sample(Kind::Response, resp);
         let good = Response::from_wire(resp, sample.clone()).unwrap();
-        assert!(accepts(&request, &good), "{req}");
+        assert_eq!(verdict(&request, &good), Match::Yes, "{req}");
         *sample.pointer_mut(pointer).expect("pointer exists") = other;
         let bad = Response::from_wire(resp, sample).unwrap();
         assert!(
@@ -356,7 +360,7 @@ fn echo_mismatches_are_rejected() {
     let mut sample = seed::sample(Kind::Response, "ResponseAddedMessage");
     *sample.pointer_mut("/message/uuid").unwrap() = json!("DDC9EC23-62E9-4A2C-806C-8485CEB644CE");
     let upper = Response::from_wire("ResponseAddedMessage", sample).unwrap();
-    assert!(accepts(&request("RequestAddMessage"), &upper));
+    assert_eq!(verdict(&request("RequestAddMessage"), &upper), Match::Yes);
     // Registered users must be among those asked for.
     let Request::GetRegisteredUsers(mut asked) = request("RequestGetRegisteredUsers") else {
         unreachable!()
@@ -375,74 +379,82 @@ fn typed_matchers_reject_other_response_types() {
     let pong = response("ResponsePong", 0);
     for name in Request::WIRE_NAMES.iter().filter(|n| **n != "RequestPing") {
         if let Some(matcher) = matcher_for(&request(name)) {
-            assert!(!matcher(&pong), "{name} accepted a ResponsePong");
+            assert_eq!(matcher(&pong), Match::No, "{name} accepted a ResponsePong");
         }
-    }
-}
-
-/// A minimal model of the engine's documented rule, to show the tables route shared response
-/// types to the right callers: per key a FIFO of (caller, matcher); an inbound response goes to
-/// the first entry, in the first key's queue that has one, whose matcher accepts.
-#[derive(Default)]
-struct Engine {
-    queues: BTreeMap<QueueKey, VecDeque<(&'static str, Option<Matcher>)>>,
-}
-
-impl Engine {
-    fn send(&mut self, caller: &'static str, request: &Request) {
-        self.queues
-            .entry(key_for(request))
-            .or_default()
-            .push_back((caller, matcher_for(request)));
-    }
-
-    fn receive(&mut self, response: &Response) -> Option<&'static str> {
-        for key in keys_for(response) {
-            let Some(queue) = self.queues.get_mut(&key) else {
-                continue;
-            };
-            let found = queue
-                .iter()
-                .position(|(_, m)| m.as_ref().is_none_or(|m| m(response)));
-            if let Some(at) = found {
-                return queue.remove(at).map(|(caller, _)| caller);
-            }
-        }
-        None
     }
 }
 
 #[test]
-fn shared_response_types_reach_the_right_callers() {
-    let mut engine = Engine::default();
-    engine.send("a", &request("RequestGetMessages"));
-    engine.send("b", &request("RequestGetMessagesByUuids"));
-    engine.send("c", &request("RequestGetFilesFast"));
-    engine.send("d", &request("RequestGetFiles"));
-    engine.send("e", &request("RequestKickUser"));
-    engine.send("f", &request("RequestChangeToAdmin"));
-    engine.send("g", &request("RequestGetUserInfo"));
-    // Replies arrive out of order.
+fn only_echoed_identifying_fields_make_a_certain_match() {
+    // Pages of a conversation carry nothing that identifies the page asked for.
+    let get = request("RequestGetMessages");
     assert_eq!(
-        engine.receive(&response("ResponseGetMessages", 2)),
-        Some("b")
+        verdict(&get, &response("ResponseGetMessages", 0)),
+        Match::Plausible
     );
-    assert_eq!(engine.receive(&response("ResponseFiles", 0)), Some("d"));
+    // The exact set of requested message ids is certain; a subset only plausible.
+    let by_uuids = request("RequestGetMessagesByUuids");
+    let reply = response("ResponseGetMessages", 2);
+    assert_eq!(verdict(&by_uuids, &reply), Match::Yes);
+    let Request::GetMessagesByUuids(mut more) = by_uuids else {
+        unreachable!()
+    };
+    more.uuids
+        .push(MessageUuid::new("29F6A11E-7309-413B-AF43-094851454EF9").unwrap());
+    assert_eq!(verdict(&more.into(), &reply), Match::Plausible);
+    // Download URLs naming the message are certain; URLs of another shape are no evidence.
     assert_eq!(
-        engine.receive(&status("RequestChangeToAdmin", "ok")),
-        Some("f")
+        verdict(&request("RequestGetFiles"), &response("ResponseFiles", 0)),
+        Match::Yes
     );
     assert_eq!(
-        engine.receive(&status("RequestGetUserInfo", "NOT_FOUND")),
-        Some("g")
+        verdict(
+            &request("RequestGetFilesFast"),
+            &response("ResponseFiles", 1)
+        ),
+        Match::Plausible
     );
-    assert_eq!(engine.receive(&response("ResponseFiles", 1)), Some("c"));
+    // Replies without echo fields, and status messages naming the request, are plausible.
     assert_eq!(
-        engine.receive(&response("ResponseGetMessages", 0)),
-        Some("a")
+        verdict(&request("RequestPing"), &response("ResponsePong", 0)),
+        Match::Plausible
     );
-    assert_eq!(engine.receive(&status("RequestKickUser", "ok")), Some("e"));
-    // Nothing is pending any more: further replies are unsolicited.
-    assert_eq!(engine.receive(&status("RequestKickUser", "ok")), None);
-    assert_eq!(engine.receive(&response("ResponsePong", 0)), None);
+    assert_eq!(
+        verdict(
+            &request("RequestGetUserInfo"),
+            &status("RequestGetUserInfo", "NOT_FOUND")
+        ),
+        Match::Plausible
+    );
+    // Registered users: the whole list asked for is certain, fewer only plausible.
+    let Request::GetRegisteredUsers(asked) = request("RequestGetRegisteredUsers") else {
+        unreachable!()
+    };
+    let all =
+        Response::RegisteredUsers(ResponseRegisteredUsers::new(asked.check_user_list.clone()));
+    assert_eq!(verdict(&asked.clone().into(), &all), Match::Yes);
+    assert_eq!(
+        verdict(&asked.into(), &response("ResponseRegisteredUsers", 0)),
+        Match::Plausible
+    );
+}
+
+#[test]
+fn replies_that_echo_are_listed() {
+    for name in Request::WIRE_NAMES {
+        let request = request(name);
+        let can_confirm = seed::request_response_pairs()
+            .into_iter()
+            .filter(|(req, _)| req.name == *name)
+            .any(|(_, resp)| {
+                let response = Response::from_wire(&resp.name, resp.sample).unwrap();
+                verdict(&request, &response) == Match::Yes
+            });
+        if can_confirm {
+            assert!(reply_echoes(&request), "{name} echoes but is not listed");
+        }
+        if matches!(key_for(&request), QueueKey::Status(_)) || matcher_for(&request).is_none() {
+            assert!(!reply_echoes(&request), "{name} has nothing to echo");
+        }
+    }
 }

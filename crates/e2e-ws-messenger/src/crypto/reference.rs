@@ -2,10 +2,12 @@
 
 use super::{CryptoProvider, SymmetricKey};
 use crate::error::CryptoError;
-use crate::model::{Base64Data, ConversationUuid, PemPublicKey};
+use crate::model::{Base64Data, ConversationUuid, PemEncryptedPrivateKey, PemPublicKey};
 use aes::{Aes128, Aes256};
 use ctr::Ctr128BE;
 use ctr::cipher::{KeyIvInit, StreamCipher};
+use pkcs8::PrivateKeyInfo;
+use pkcs8::pkcs5::pbes2;
 use rand::RngCore as _;
 use rand::rngs::OsRng;
 use rsa::pkcs8::{
@@ -148,6 +150,64 @@ impl ReferenceProvider {
             }
         })?;
         Ok(Secret::new(pem.as_str()))
+    }
+
+    /// The private key encrypted with `password`, as a PEM `ENCRYPTED PRIVATE KEY` for
+    /// `privateKeyEncryptedBase64` (the server keeps it for key recovery): PKCS#8 with PBES2,
+    /// PBKDF2-HMAC-SHA256 over `iterations` rounds with a random 16-byte salt, and AES-256-CBC.
+    ///
+    /// **Not the vendor's scheme**: the seed's keys use PKCS#12 PBE (SHA-1 + 3DES, about 2,048
+    /// rounds, password source unknown; notes §6.2), which this crate neither writes nor reads.
+    /// A key written here is read back by [`from_encrypted_pkcs8_pem`](Self::from_encrypted_pkcs8_pem).
+    ///
+    /// # Errors
+    ///
+    /// [`CryptoError::InvalidPrivateKey`] when `iterations` is 0 or encoding fails.
+    pub fn encrypted_private_key_pem(
+        &self,
+        password: &Secret,
+        iterations: u32,
+    ) -> Result<PemEncryptedPrivateKey, CryptoError> {
+        let invalid = |reason: String| CryptoError::InvalidPrivateKey { reason };
+        if iterations == 0 {
+            return Err(invalid("at least one PBKDF2 iteration is required".into()));
+        }
+        let der = self
+            .private_key
+            .to_pkcs8_der()
+            .map_err(|e| invalid(e.to_string()))?;
+        let info = PrivateKeyInfo::try_from(der.as_bytes()).map_err(|e| invalid(e.to_string()))?;
+        let mut salt = [0u8; 16];
+        let mut iv = [0u8; 16];
+        OsRng.fill_bytes(&mut salt);
+        OsRng.fill_bytes(&mut iv);
+        let params = pbes2::Parameters::pbkdf2_sha256_aes256cbc(iterations, &salt, &iv)
+            .map_err(|e| invalid(e.to_string()))?;
+        let encrypted = info
+            .encrypt_with_params(params, password.expose().as_bytes())
+            .map_err(|e| invalid(e.to_string()))?;
+        let pem = encrypted
+            .to_pem("ENCRYPTED PRIVATE KEY", LineEnding::LF)
+            .map_err(|e| invalid(e.to_string()))?;
+        Ok(PemEncryptedPrivateKey::new(pem.as_str()))
+    }
+
+    /// A provider for a key written by
+    /// [`encrypted_private_key_pem`](Self::encrypted_private_key_pem) (any PKCS#8 PBES2 key).
+    ///
+    /// # Errors
+    ///
+    /// [`CryptoError::InvalidPrivateKey`] for a wrong password or another scheme (no detail).
+    pub fn from_encrypted_pkcs8_pem(
+        pem: &PemEncryptedPrivateKey,
+        password: &Secret,
+    ) -> Result<Self, CryptoError> {
+        let private_key =
+            RsaPrivateKey::from_pkcs8_encrypted_pem(pem.expose(), password.expose().as_bytes())
+                .map_err(|_| CryptoError::InvalidPrivateKey {
+                    reason: "cannot decrypt (wrong password or unsupported scheme)".into(),
+                })?;
+        Self::from_key(private_key)
     }
 
     /// The RSA modulus size in bits.

@@ -1,6 +1,6 @@
 //! [`FlatTag`]: candidate B, `{"@type": "<wire name>", …body properties…}`.
 
-use super::{Decoded, Frame, Framing, frame_text, json_text, named, parse_json, shape};
+use super::{Decoded, Framing, WsFrame, frame_text, json_text, named, parse_json, shape};
 use crate::error::FramingError;
 use serde_json::Value;
 
@@ -8,12 +8,12 @@ use serde_json::Value;
 /// holding the wire name (or a Java class name, normalized on decoding).
 ///
 /// ```
-/// use e2e_ws_messenger::framing::{FlatTag, Frame, Framing};
+/// use e2e_ws_messenger::framing::{FlatTag, WsFrame, Framing};
 /// use serde_json::json;
 ///
 /// let framing = FlatTag::new("@type");
 /// let frame = framing.encode("RequestTyping", &json!({"conversationUuid": "x"}))?;
-/// assert_eq!(frame, Frame::Text(r#"{"@type":"RequestTyping","conversationUuid":"x"}"#.into()));
+/// assert_eq!(frame, WsFrame::Text(r#"{"@type":"RequestTyping","conversationUuid":"x"}"#.into()));
 /// let decoded = framing.decode(&frame)?;
 /// assert_eq!(decoded.body, json!({"conversationUuid": "x"}));
 /// # Ok::<(), e2e_ws_messenger::FramingError>(())
@@ -35,7 +35,7 @@ impl FlatTag {
 }
 
 impl Framing for FlatTag {
-    fn encode(&self, wire_name: &str, body: &Value) -> Result<Frame, FramingError> {
+    fn encode(&self, wire_name: &str, body: &Value) -> Result<WsFrame, FramingError> {
         let encode_error = |reason: &str| FramingError::Encode {
             framing: self.describe(),
             wire_name: wire_name.to_owned(),
@@ -60,10 +60,10 @@ impl Framing for FlatTag {
             Some("}") | None => format!("{{{tag}}}"),
             Some(after) => format!("{{{tag},{after}"),
         };
-        Ok(Frame::Text(text))
+        Ok(WsFrame::Text(text))
     }
 
-    fn decode(&self, frame: &Frame) -> Result<Decoded, FramingError> {
+    fn decode(&self, frame: &WsFrame) -> Result<Decoded, FramingError> {
         let value = parse_json(self, frame_text(self, frame)?)?;
         let expected = || format!("a JSON object with a string `{}`", self.tag_key);
         let Value::Object(mut object) = value else {
@@ -89,11 +89,12 @@ mod tests {
             .unwrap();
         assert_eq!(
             frame,
-            Frame::Text(r#"{"@class":"RequestGetServerSettings"}"#.into())
+            WsFrame::Text(r#"{"@class":"RequestGetServerSettings"}"#.into())
         );
         assert_eq!(framing.decode(&frame).unwrap().body, json!({}));
-        let java =
-            Frame::Text(r#"{"@class":"com.jetico.ws.ResponsePong","serverVersion":"7.14"}"#.into());
+        let java = WsFrame::Text(
+            r#"{"@class":"com.jetico.ws.ResponsePong","serverVersion":"7.14"}"#.into(),
+        );
         let decoded = framing.decode(&java).unwrap();
         assert_eq!(decoded.wire_name, "ResponsePong");
         assert_eq!(decoded.body, json!({"serverVersion": "7.14"}));
@@ -116,7 +117,7 @@ mod tests {
             r#"{"@type":1}"#,
             r#"["RequestPing",{}]"#,
         ] {
-            let err = framing.decode(&Frame::Text(text.into())).unwrap_err();
+            let err = framing.decode(&WsFrame::Text(text.into())).unwrap_err();
             assert!(matches!(err, FramingError::Shape { .. }), "{text}");
         }
     }

@@ -2,7 +2,7 @@
 //!
 //! The seed never shows the framing (notes §11): the bodies carry no type tag, yet one must be on
 //! the wire. So the framing is pluggable and **an explicit client setting**: a [`Framing`]
-//! encodes `(wire name, body)` into a [`Frame`] and decodes it back. The built-ins are the
+//! encodes `(wire name, body)` into a [`WsFrame`] and decodes it back. The built-ins are the
 //! candidates of notes §11.1, each configurable:
 //!
 //! | Candidate | Type | Example for `RequestPing` |
@@ -44,14 +44,9 @@ use crate::error::FramingError;
 use serde_json::Value;
 use std::fmt;
 
-/// One WebSocket data frame.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Frame {
-    /// A text frame.
-    Text(String),
-    /// A binary frame (decoded as UTF-8 text by the built-ins).
-    Binary(Vec<u8>),
-}
+/// One WebSocket data frame: transport-core's frame type, re-exported. The built-in framings
+/// read binary frames as UTF-8 text.
+pub use transport_core::ws::WsFrame;
 
 /// A frame split into the wire name and the JSON body.
 #[derive(Debug, Clone, PartialEq)]
@@ -90,14 +85,14 @@ pub trait Framing: Send + Sync + fmt::Debug {
     ///
     /// [`FramingError`] when this framing cannot carry the body (a flat tag needs a JSON
     /// object without the tag key) or only decodes ([`Sniffing`]).
-    fn encode(&self, wire_name: &str, body: &Value) -> Result<Frame, FramingError>;
+    fn encode(&self, wire_name: &str, body: &Value) -> Result<WsFrame, FramingError>;
 
     /// Splits a frame into the wire name and the body.
     ///
     /// # Errors
     ///
     /// [`FramingError`] when the frame does not have this framing's shape.
-    fn decode(&self, frame: &Frame) -> Result<Decoded, FramingError>;
+    fn decode(&self, frame: &WsFrame) -> Result<Decoded, FramingError>;
 }
 
 impl<F: Framing + ?Sized> Framing for Box<F> {
@@ -105,11 +100,11 @@ impl<F: Framing + ?Sized> Framing for Box<F> {
         (**self).describe()
     }
 
-    fn encode(&self, wire_name: &str, body: &Value) -> Result<Frame, FramingError> {
+    fn encode(&self, wire_name: &str, body: &Value) -> Result<WsFrame, FramingError> {
         (**self).encode(wire_name, body)
     }
 
-    fn decode(&self, frame: &Frame) -> Result<Decoded, FramingError> {
+    fn decode(&self, frame: &WsFrame) -> Result<Decoded, FramingError> {
         (**self).decode(frame)
     }
 }
@@ -156,14 +151,11 @@ pub fn builtin_candidates() -> Vec<Box<dyn Framing>> {
 /// The text of a frame (binary frames must be UTF-8).
 pub(crate) fn frame_text<'a>(
     framing: &dyn Framing,
-    frame: &'a Frame,
+    frame: &'a WsFrame,
 ) -> Result<&'a str, FramingError> {
-    match frame {
-        Frame::Text(text) => Ok(text),
-        Frame::Binary(bytes) => std::str::from_utf8(bytes).map_err(|_| FramingError::NotUtf8 {
-            framing: framing.describe(),
-        }),
-    }
+    std::str::from_utf8(frame.as_bytes()).map_err(|_| FramingError::NotUtf8 {
+        framing: framing.describe(),
+    })
 }
 
 /// Parses JSON text, naming the framing on failure.
@@ -255,11 +247,11 @@ mod tests {
     fn binary_frames_must_be_utf8() {
         let framing = WrapperObject;
         let err = framing
-            .decode(&Frame::Binary(vec![0xff, 0x00]))
+            .decode(&WsFrame::binary(vec![0xff, 0x00]))
             .unwrap_err();
         assert!(matches!(err, FramingError::NotUtf8 { .. }), "{err:?}");
         let ok = framing
-            .decode(&Frame::Binary(br#"{"RequestPing":{}}"#.to_vec()))
+            .decode(&WsFrame::binary(br#"{"RequestPing":{}}"#.to_vec()))
             .unwrap();
         assert_eq!(ok.wire_name, "RequestPing");
     }

@@ -1,7 +1,7 @@
 //! [`NamePrefix`]: candidate E, `<wire name><separator>{…}` as text.
 
 use super::{
-    Decoded, Frame, Framing, frame_text, json_text, named, parse_json, plausible_name, shape,
+    Decoded, Framing, WsFrame, frame_text, json_text, named, parse_json, plausible_name, shape,
 };
 use crate::error::FramingError;
 use serde_json::Value;
@@ -24,15 +24,15 @@ impl NamePrefix {
 }
 
 impl Framing for NamePrefix {
-    fn encode(&self, wire_name: &str, body: &Value) -> Result<Frame, FramingError> {
-        Ok(Frame::Text(format!(
+    fn encode(&self, wire_name: &str, body: &Value) -> Result<WsFrame, FramingError> {
+        Ok(WsFrame::Text(format!(
             "{wire_name}{}{}",
             self.separator,
             json_text(body)
         )))
     }
 
-    fn decode(&self, frame: &Frame) -> Result<Decoded, FramingError> {
+    fn decode(&self, frame: &WsFrame) -> Result<Decoded, FramingError> {
         let text = frame_text(self, frame)?;
         let expected = || format!("a wire name, {:?} and a JSON object", self.separator);
         let Some((name, json)) = text.split_once(self.separator.as_str()) else {
@@ -68,17 +68,17 @@ mod tests {
     fn rejects_frames_of_other_shapes() {
         let space = NamePrefix::new(" ");
         // A colon-separated frame whose JSON has a space inside a string.
-        let colon = Frame::Text(r#"RequestPing:{"vendor":"Apple Inc."}"#.into());
+        let colon = WsFrame::Text(r#"RequestPing:{"vendor":"Apple Inc."}"#.into());
         assert!(space.decode(&colon).is_err());
-        assert!(space.decode(&Frame::Text(r#"{"a":1}"#.into())).is_err());
+        assert!(space.decode(&WsFrame::Text(r#"{"a":1}"#.into())).is_err());
         assert!(
             space
-                .decode(&Frame::Text("RequestPing [1]".into()))
+                .decode(&WsFrame::Text("RequestPing [1]".into()))
                 .is_err()
         );
         assert!(
             NamePrefix::new("")
-                .decode(&Frame::Text("X{}".into()))
+                .decode(&WsFrame::Text("X{}".into()))
                 .is_err()
         );
     }

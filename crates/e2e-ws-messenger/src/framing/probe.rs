@@ -1,6 +1,6 @@
 //! [`FramingProbe`]: the sans-IO part of detecting the framing at connect.
 
-use super::{Frame, Framing, builtin_candidates};
+use super::{Framing, WsFrame, builtin_candidates};
 use crate::api::requests::{RequestPing, ResponsePong};
 use crate::api::{Response, WireMessage};
 use std::fmt;
@@ -14,7 +14,7 @@ pub struct ProbeAttempt {
     /// Its description.
     pub framing: String,
     /// The frame to send.
-    pub frame: Frame,
+    pub frame: WsFrame,
 }
 
 /// Opt-in framing detection, without I/O: for each candidate in turn, the connection sends
@@ -62,7 +62,7 @@ impl FramingProbe {
     }
 
     /// True if `reply` is a `ResponsePong` in the framing of `attempt`.
-    pub fn is_pong(&self, attempt: &ProbeAttempt, reply: &Frame) -> bool {
+    pub fn is_pong(&self, attempt: &ProbeAttempt, reply: &WsFrame) -> bool {
         let Some(candidate) = self.candidates.get(attempt.index) else {
             return false;
         };
@@ -107,7 +107,7 @@ mod tests {
 
     /// A fake server that only understands `framing`: it answers a ping in that framing and
     /// ignores anything else.
-    fn server_reply(framing: &dyn Framing, frame: &Frame) -> Option<Frame> {
+    fn server_reply(framing: &dyn Framing, frame: &WsFrame) -> Option<WsFrame> {
         let decoded = framing.decode(frame).ok()?;
         (decoded.wire_name == "RequestPing").then(|| {
             framing

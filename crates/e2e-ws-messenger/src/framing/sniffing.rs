@@ -1,6 +1,6 @@
 //! [`Sniffing`]: a decode-only framing that recognises any built-in candidate.
 
-use super::{Decoded, Frame, Framing, builtin_candidates};
+use super::{Decoded, Framing, WsFrame, builtin_candidates};
 use crate::api::{Notification, Request, Response};
 use crate::error::FramingError;
 use serde_json::Value;
@@ -31,10 +31,10 @@ pub struct Sniffed {
 /// `known_name: false` (a new message in a familiar framing must not be lost).
 ///
 /// ```
-/// use e2e_ws_messenger::framing::{Frame, Sniffing};
+/// use e2e_ws_messenger::framing::{WsFrame, Sniffing};
 ///
 /// let sniffing = Sniffing::new();
-/// let sniffed = sniffing.sniff(&Frame::Text(r#"["ResponsePong",{"serverVersion":"7.14"}]"#.into()))?;
+/// let sniffed = sniffing.sniff(&WsFrame::Text(r#"["ResponsePong",{"serverVersion":"7.14"}]"#.into()))?;
 /// assert_eq!(sniffed.framing, "WrapperArray");
 /// assert_eq!(sniffed.decoded.wire_name, "ResponsePong");
 /// # Ok::<(), e2e_ws_messenger::FramingError>(())
@@ -85,7 +85,7 @@ impl Sniffing {
     /// # Errors
     ///
     /// [`FramingError::Unrecognized`] when no candidate fits the frame's shape at all.
-    pub fn sniff(&self, frame: &Frame) -> Result<Sniffed, FramingError> {
+    pub fn sniff(&self, frame: &WsFrame) -> Result<Sniffed, FramingError> {
         let mut first_fit: Option<(usize, Decoded)> = None;
         for (index, candidate) in self.candidates.iter().enumerate() {
             let Ok(decoded) = candidate.decode(frame) else {
@@ -130,13 +130,13 @@ impl fmt::Debug for Sniffing {
 }
 
 impl Framing for Sniffing {
-    fn encode(&self, _wire_name: &str, _body: &Value) -> Result<Frame, FramingError> {
+    fn encode(&self, _wire_name: &str, _body: &Value) -> Result<WsFrame, FramingError> {
         Err(FramingError::DecodeOnly {
             framing: self.describe(),
         })
     }
 
-    fn decode(&self, frame: &Frame) -> Result<Decoded, FramingError> {
+    fn decode(&self, frame: &WsFrame) -> Result<Decoded, FramingError> {
         let sniffed = self.sniff(frame)?;
         tracing::debug!(
             framing = %sniffed.framing,
@@ -180,7 +180,7 @@ mod tests {
     #[test]
     fn nothing_fits() {
         let err = Sniffing::new()
-            .sniff(&Frame::Text("hello".into()))
+            .sniff(&WsFrame::Text("hello".into()))
             .unwrap_err();
         assert_eq!(err, FramingError::Unrecognized { tried: 29 });
         let err = Sniffing::new()
@@ -193,7 +193,7 @@ mod tests {
     fn custom_candidates_and_name_check() {
         let sniffing = Sniffing::with_candidates(vec![Box::new(WrapperObject)])
             .with_name_check(|name| name == "Custom");
-        let frame = Frame::Text(r#"{"Custom":{}}"#.into());
+        let frame = WsFrame::Text(r#"{"Custom":{}}"#.into());
         let sniffed = sniffing.sniff(&frame).unwrap();
         assert!(sniffed.known_name);
         assert_eq!(sniffing.decode(&frame).unwrap().wire_name, "Custom");

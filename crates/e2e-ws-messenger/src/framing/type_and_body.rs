@@ -1,6 +1,6 @@
 //! [`TypeAndBody`]: candidate A, `{"type": "<wire name>", "body": {…}}`.
 
-use super::{Decoded, Frame, Framing, frame_text, json_text, named, parse_json, shape};
+use super::{Decoded, Framing, WsFrame, frame_text, json_text, named, parse_json, shape};
 use crate::error::FramingError;
 use serde_json::Value;
 
@@ -9,12 +9,12 @@ use serde_json::Value;
 /// double-encoded body). Other envelope properties are ignored on decoding.
 ///
 /// ```
-/// use e2e_ws_messenger::framing::{Frame, Framing, TypeAndBody};
+/// use e2e_ws_messenger::framing::{WsFrame, Framing, TypeAndBody};
 /// use serde_json::json;
 ///
 /// let framing = TypeAndBody::new("type", "body");
 /// let frame = framing.encode("RequestTyping", &json!({"conversationUuid": "x"}))?;
-/// assert_eq!(frame, Frame::Text(r#"{"type":"RequestTyping","body":{"conversationUuid":"x"}}"#.into()));
+/// assert_eq!(frame, WsFrame::Text(r#"{"type":"RequestTyping","body":{"conversationUuid":"x"}}"#.into()));
 /// assert_eq!(framing.decode(&frame)?.wire_name, "RequestTyping");
 /// # Ok::<(), e2e_ws_messenger::FramingError>(())
 /// ```
@@ -56,14 +56,14 @@ impl Default for TypeAndBody {
 }
 
 impl Framing for TypeAndBody {
-    fn encode(&self, wire_name: &str, body: &Value) -> Result<Frame, FramingError> {
+    fn encode(&self, wire_name: &str, body: &Value) -> Result<WsFrame, FramingError> {
         let body_text = json_text(body);
         let body_json = if self.body_as_string {
             json_text(&Value::String(body_text))
         } else {
             body_text
         };
-        Ok(Frame::Text(format!(
+        Ok(WsFrame::Text(format!(
             "{{{}:{},{}:{}}}",
             json_text(&Value::String(self.type_key.clone())),
             json_text(&Value::String(wire_name.to_owned())),
@@ -72,7 +72,7 @@ impl Framing for TypeAndBody {
         )))
     }
 
-    fn decode(&self, frame: &Frame) -> Result<Decoded, FramingError> {
+    fn decode(&self, frame: &WsFrame) -> Result<Decoded, FramingError> {
         let value = parse_json(self, frame_text(self, frame)?)?;
         let expected = || {
             format!(
@@ -116,7 +116,7 @@ mod tests {
         let frame = framing.encode("RequestPing", &body).unwrap();
         assert_eq!(
             frame,
-            Frame::Text(
+            WsFrame::Text(
                 r#"{"messageType":"RequestPing","payload":{"clientVersion":"7.14","when":1732795223926}}"#
                     .into()
             )
@@ -133,7 +133,7 @@ mod tests {
             .unwrap();
         assert_eq!(
             frame,
-            Frame::Text(r#"{"type":"RequestGetServerSettings","body":"{}"}"#.into())
+            WsFrame::Text(r#"{"type":"RequestGetServerSettings","body":"{}"}"#.into())
         );
         assert_eq!(framing.decode(&frame).unwrap().body, json!({}));
         // The object form does not accept a string body, and the reverse.
@@ -144,7 +144,7 @@ mod tests {
 
     #[test]
     fn extra_envelope_properties_are_ignored_and_class_names_normalized() {
-        let frame = Frame::Text(
+        let frame = WsFrame::Text(
             r#"{"id":7,"type":"com.jetico.ResponsePong","body":{"serverVersion":"7.14"}}"#.into(),
         );
         let decoded = TypeAndBody::default().decode(&frame).unwrap();
@@ -161,11 +161,11 @@ mod tests {
             r#"{"type":"RequestPing"}"#,
             r#"{"type":"RequestPing","body":[1]}"#,
         ] {
-            let err = framing.decode(&Frame::Text(text.into())).unwrap_err();
+            let err = framing.decode(&WsFrame::Text(text.into())).unwrap_err();
             assert!(matches!(err, FramingError::Shape { .. }), "{text}: {err:?}");
         }
         let err = framing
-            .decode(&Frame::Text("RequestPing {}".into()))
+            .decode(&WsFrame::Text("RequestPing {}".into()))
             .unwrap_err();
         assert!(matches!(err, FramingError::NotJson { .. }), "{err:?}");
         assert!(

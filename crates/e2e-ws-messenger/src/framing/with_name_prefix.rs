@@ -1,6 +1,6 @@
 //! [`WithNamePrefix`]: sends Java class names instead of bare wire names.
 
-use super::{Decoded, Frame, Framing};
+use super::{Decoded, Framing, WsFrame};
 use crate::error::FramingError;
 use serde_json::Value;
 
@@ -27,12 +27,12 @@ impl<F: Framing> WithNamePrefix<F> {
 }
 
 impl<F: Framing> Framing for WithNamePrefix<F> {
-    fn encode(&self, wire_name: &str, body: &Value) -> Result<Frame, FramingError> {
+    fn encode(&self, wire_name: &str, body: &Value) -> Result<WsFrame, FramingError> {
         self.inner
             .encode(&format!("{}{wire_name}", self.prefix), body)
     }
 
-    fn decode(&self, frame: &Frame) -> Result<Decoded, FramingError> {
+    fn decode(&self, frame: &WsFrame) -> Result<Decoded, FramingError> {
         self.inner.decode(frame)
     }
 }
@@ -49,7 +49,7 @@ mod tests {
         let frame = framing.encode("RequestPing", &json!({"when": 1})).unwrap();
         assert_eq!(
             frame,
-            Frame::Text(r#"{"@class":"com.example.ws.RequestPing","when":1}"#.into())
+            WsFrame::Text(r#"{"@class":"com.example.ws.RequestPing","when":1}"#.into())
         );
         assert_eq!(framing.decode(&frame).unwrap().wire_name, "RequestPing");
         assert!(framing.describe().contains("com.example.ws."));

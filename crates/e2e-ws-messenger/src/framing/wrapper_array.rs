@@ -1,6 +1,6 @@
 //! [`WrapperArray`]: candidate D, `["<wire name>", {…}]`.
 
-use super::{Decoded, Frame, Framing, frame_text, json_text, named, parse_json, shape};
+use super::{Decoded, Framing, WsFrame, frame_text, json_text, named, parse_json, shape};
 use crate::error::FramingError;
 use serde_json::Value;
 
@@ -10,15 +10,15 @@ use serde_json::Value;
 pub struct WrapperArray;
 
 impl Framing for WrapperArray {
-    fn encode(&self, wire_name: &str, body: &Value) -> Result<Frame, FramingError> {
-        Ok(Frame::Text(format!(
+    fn encode(&self, wire_name: &str, body: &Value) -> Result<WsFrame, FramingError> {
+        Ok(WsFrame::Text(format!(
             "[{},{}]",
             json_text(&Value::String(wire_name.to_owned())),
             json_text(body)
         )))
     }
 
-    fn decode(&self, frame: &Frame) -> Result<Decoded, FramingError> {
+    fn decode(&self, frame: &WsFrame) -> Result<Decoded, FramingError> {
         let value = parse_json(self, frame_text(self, frame)?)?;
         let expected = "a JSON array of a string and an object";
         match value {
@@ -41,7 +41,7 @@ mod tests {
         let frame = WrapperArray
             .encode("BlackList", &json!({"users": []}))
             .unwrap();
-        assert_eq!(frame, Frame::Text(r#"["BlackList",{"users":[]}]"#.into()));
+        assert_eq!(frame, WsFrame::Text(r#"["BlackList",{"users":[]}]"#.into()));
         let decoded = WrapperArray.decode(&frame).unwrap();
         assert_eq!(decoded.wire_name, "BlackList");
         assert_eq!(decoded.body, json!({"users": []}));
@@ -54,7 +54,7 @@ mod tests {
         ] {
             assert!(
                 matches!(
-                    WrapperArray.decode(&Frame::Text(text.into())),
+                    WrapperArray.decode(&WsFrame::Text(text.into())),
                     Err(FramingError::Shape { .. })
                 ),
                 "{text}"

@@ -1,6 +1,6 @@
 //! [`WrapperObject`]: candidate C, `{"<wire name>": {…}}`.
 
-use super::{Decoded, Frame, Framing, frame_text, json_text, named, parse_json, shape};
+use super::{Decoded, Framing, WsFrame, frame_text, json_text, named, parse_json, shape};
 use crate::error::FramingError;
 use serde_json::Value;
 
@@ -10,15 +10,15 @@ use serde_json::Value;
 pub struct WrapperObject;
 
 impl Framing for WrapperObject {
-    fn encode(&self, wire_name: &str, body: &Value) -> Result<Frame, FramingError> {
-        Ok(Frame::Text(format!(
+    fn encode(&self, wire_name: &str, body: &Value) -> Result<WsFrame, FramingError> {
+        Ok(WsFrame::Text(format!(
             "{{{}:{}}}",
             json_text(&Value::String(wire_name.to_owned())),
             json_text(body)
         )))
     }
 
-    fn decode(&self, frame: &Frame) -> Result<Decoded, FramingError> {
+    fn decode(&self, frame: &WsFrame) -> Result<Decoded, FramingError> {
         let value = parse_json(self, frame_text(self, frame)?)?;
         let expected = "a JSON object with exactly one property whose value is an object";
         let Value::Object(object) = value else {
@@ -44,7 +44,7 @@ mod tests {
             .unwrap();
         assert_eq!(
             frame,
-            Frame::Text(r#"{"NotificationTyping":{"userId":"u"}}"#.into())
+            WsFrame::Text(r#"{"NotificationTyping":{"userId":"u"}}"#.into())
         );
         let decoded = WrapperObject.decode(&frame).unwrap();
         assert_eq!(decoded.wire_name, "NotificationTyping");
@@ -52,7 +52,7 @@ mod tests {
         for text in [r#"{}"#, r#"{"a":{},"b":{}}"#, r#"{"a":1}"#, r#"[]"#] {
             assert!(
                 matches!(
-                    WrapperObject.decode(&Frame::Text(text.into())),
+                    WrapperObject.decode(&WsFrame::Text(text.into())),
                     Err(FramingError::Shape { .. })
                 ),
                 "{text}"

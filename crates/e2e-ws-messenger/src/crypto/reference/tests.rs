@@ -391,3 +391,22 @@ fn keys_load_store_and_never_print() {
         Err(CryptoError::InvalidPublicKey { .. })
     ));
 }
+
+#[test]
+fn the_encrypted_private_key_round_trips_with_the_password_only() {
+    let provider = alice();
+    let password = Secret::new("correct horse battery staple");
+    let pem = provider
+        .encrypted_private_key_pem(&password, 1_000)
+        .unwrap();
+    assert!(pem.has_expected_armour());
+    // The unencrypted key's base64 does not appear in the encrypted PEM.
+    let plain = provider.private_key_pem().unwrap();
+    let a_line = plain.expose().lines().nth(5).unwrap();
+    assert!(!pem.expose().contains(a_line));
+    let back = ReferenceProvider::from_encrypted_pkcs8_pem(&pem, &password).unwrap();
+    assert_eq!(back.public_key(), provider.public_key());
+    let wrong = ReferenceProvider::from_encrypted_pkcs8_pem(&pem, &Secret::new("guess"));
+    assert!(matches!(wrong, Err(CryptoError::InvalidPrivateKey { .. })));
+    assert!(provider.encrypted_private_key_pem(&password, 0).is_err());
+}
