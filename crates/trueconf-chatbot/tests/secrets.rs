@@ -2,11 +2,9 @@
 //! builders, requests, responses and errors, nor in anything logged through `tracing` (at
 //! TRACE level, every crate) while connecting, renewing tokens and failing.
 //!
-//! Alone in its binary: it installs a global `tracing` subscriber.
+//! Alone in its binary: `tracing` caches per call site, process-wide, whether anyone listens.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use std::io::Write;
-use std::sync::{Arc, Mutex};
 use trueconf_chatbot::Client;
 use trueconf_chatbot::api::http::{
     AuthorizationCodeToken, OAuthAppToken, PasswordToken, WebRestApiToken,
@@ -16,40 +14,16 @@ use trueconf_chatbot::codec::{self, PreparedRequest};
 use trueconf_chatbot::credentials::{OAuthApplication, PasswordGrant};
 use trueconf_chatbot::testkit::FakeTrueConfServer;
 use trueconf_chatbot::transport_core::Secret;
+use trueconf_chatbot::transport_core::testkit::{LogCapture, SecretScan};
 use trueconf_chatbot::transport_core::ws::ConnectionState;
 
 const PASSWORD: &str = "Pa55-w0rd-NEVER-SHOWN";
 
-#[derive(Clone, Default)]
-struct Captured(Arc<Mutex<Vec<u8>>>);
-
-impl Write for Captured {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-fn assert_clean(what: &str, text: &str, secrets: &[&str]) {
-    for secret in secrets {
-        assert!(!secret.is_empty());
-        assert!(!text.contains(secret), "{what} shows a secret:\n{text}");
-    }
-}
-
 #[tokio::test]
 async fn no_secret_in_debug_display_or_logs() {
-    let captured = Captured::default();
-    let writer = captured.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::TRACE)
-        .with_writer(move || writer.clone())
-        .with_ansi(false)
-        .finish();
-    tracing::subscriber::set_global_default(subscriber).unwrap();
+    // A current-thread runtime (`#[tokio::test]`): the fake server, the clients and their
+    // tasks all log on this thread.
+    let logs = LogCapture::start();
 
     let server = FakeTrueConfServer::builder()
         .bot_password(PASSWORD)
@@ -163,22 +137,24 @@ async fn no_secret_in_debug_display_or_logs() {
     for client in [&oauth, &renewing] {
         client.shutdown().await;
     }
-    let logs = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    let logs = logs.text();
     assert!(logs.contains("authenticated"), "the capture works:\n{logs}");
     assert!(
         logs.len() > 1000,
         "TRACE level captured the dependencies too"
     );
-    let secrets = [PASSWORD, jwt.as_str(), "wrong-Pa55"];
-    for text in &shown {
-        assert_clean("Debug/Display output", text, &secrets);
-    }
-    assert_clean("the tracing output", &logs, &secrets);
     // The renewed tokens (issued by the fake during the test) are not logged either: every
     // JWT the fake minted starts with the same header.
-    assert_clean(
-        "the tracing output",
-        &logs,
-        &["eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9."],
-    );
+    let mut scan = SecretScan::new([
+        PASSWORD,
+        jwt.as_str(),
+        "wrong-Pa55",
+        "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.",
+    ]);
+    for text in &shown {
+        scan.check("Debug/Display output", text);
+    }
+    scan.check("the tracing output", &logs);
+    assert_eq!(scan.checked(), shown.len() + 1);
+    assert_eq!(scan.finish(), Ok(()));
 }
