@@ -242,19 +242,7 @@ fn decode_ok_payload<M: Method>(payload: Value) -> Result<M::Response> {
 /// [`Error::Validation`] when the request is invalid (nothing is encoded), or
 /// [`Error::Transport`] if serialization fails.
 pub fn encode_request<M: Method>(id: u32, request: &M) -> Result<String> {
-    request.validate().map_err(|source| Error::Validation {
-        method: M::NAME.to_owned(),
-        source,
-    })?;
-    encode(
-        &format!("{} request", M::NAME),
-        &OutFrame {
-            kind: REQUEST,
-            id,
-            method: Some(M::NAME),
-            payload: Some(request),
-        },
-    )
+    PreparedRequest::new(request).map(|prepared| prepared.encode(id))
 }
 
 /// Encodes the acknowledgement of notification `id`: `{"type":2,"id":M}`.
@@ -357,6 +345,259 @@ pub fn encode_notification(id: u32, notification: &Notification) -> Result<Strin
             payload: Some(&payload),
         },
     )
+}
+
+/// A request validated and serialized, waiting for its request id: what the client queues
+/// (the id is chosen when the frame is written, see [`PreparedRequest::encode`]).
+///
+/// `Debug` shows the method and the payload's length, never the payload (an `auth` payload
+/// holds the token).
+///
+/// ```
+/// use trueconf_chatbot::api::chats::GetChats;
+/// use trueconf_chatbot::codec::PreparedRequest;
+///
+/// let prepared = PreparedRequest::new(&GetChats::new(10, 1))?;
+/// assert_eq!(prepared.method(), "getChats");
+/// assert_eq!(
+///     prepared.encode(4),
+///     r#"{"type":1,"id":4,"method":"getChats","payload":{"count":10,"page":1}}"#
+/// );
+/// # Ok::<(), trueconf_chatbot::Error>(())
+/// ```
+#[derive(Clone, PartialEq, Eq)]
+pub struct PreparedRequest {
+    method: &'static str,
+    payload: String,
+}
+
+impl PreparedRequest {
+    /// Validates `request` ([`Method::validate`]) and serializes its payload.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Validation`] when the request is invalid, [`Error::Transport`] if serialization
+    /// fails.
+    pub fn new<M: Method>(request: &M) -> Result<Self> {
+        request.validate().map_err(|source| Error::Validation {
+            method: M::NAME.to_owned(),
+            source,
+        })?;
+        let payload = serde_json::to_string(request).map_err(|e| {
+            transport_core::Error::invalid_input(format!("{} request", M::NAME), e.to_string())
+        })?;
+        Ok(Self {
+            method: M::NAME,
+            payload,
+        })
+    }
+
+    /// The wire method.
+    pub fn method(&self) -> &'static str {
+        self.method
+    }
+
+    /// The request frame with request id `id`:
+    /// `{"type":1,"id":N,"method":"…","payload":…}`.
+    pub fn encode(&self, id: u32) -> String {
+        use std::fmt::Write;
+        let mut frame = String::with_capacity(self.payload.len() + self.method.len() + 48);
+        // Writing into a String cannot fail; method names are plain identifiers (no escaping).
+        let _ = write!(
+            frame,
+            r#"{{"type":{REQUEST},"id":{id},"method":"{}","payload":{}}}"#,
+            self.method, self.payload
+        );
+        frame
+    }
+}
+
+impl std::fmt::Debug for PreparedRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PreparedRequest")
+            .field("method", &self.method)
+            .field("payload_len", &self.payload.len())
+            .finish()
+    }
+}
+
+/// An inbound frame as the client reads it: responses keep their payload as JSON text until
+/// the caller decodes it for the method it sent (one pass, no intermediate JSON tree);
+/// notifications are decoded at once.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum Frame {
+    /// The answer to one of our requests (`type: 2`).
+    Response(ResponseFrame),
+    /// A server notification (`type: 1`).
+    Notification(NotificationFrame),
+    /// A frame with another `type`, kept raw.
+    Other {
+        /// The frame `type`.
+        kind: u32,
+        /// The frame `id`.
+        id: u32,
+    },
+}
+
+/// A response whose payload is still JSON text. Decode it with [`ResponseFrame::decode`].
+#[derive(Clone)]
+pub struct ResponseFrame {
+    id: u32,
+    payload: Option<Box<serde_json::value::RawValue>>,
+}
+
+impl std::fmt::Debug for ResponseFrame {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ResponseFrame")
+            .field("id", &self.id)
+            .field("payload_len", &self.payload_text().len())
+            .finish()
+    }
+}
+
+#[derive(Deserialize)]
+struct LazyWire<'a> {
+    #[serde(rename = "type")]
+    kind: u32,
+    id: u32,
+    #[serde(default, borrow)]
+    payload: Option<&'a serde_json::value::RawValue>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct ErrorProbe {
+    #[serde(default)]
+    error_code: Option<Value>,
+    #[serde(default)]
+    error_description: Option<Value>,
+}
+
+impl ResponseFrame {
+    /// A response frame for request `id` with `payload` as JSON text (`None`: no payload).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Transport`] when `payload` is not JSON.
+    pub fn new(id: u32, payload: Option<&str>) -> Result<Self> {
+        let payload = payload
+            .map(|text| {
+                serde_json::value::RawValue::from_string(text.to_owned()).map_err(|e| {
+                    transport_core::Error::decode("response payload", ".", e.to_string(), b"")
+                })
+            })
+            .transpose()?;
+        Ok(Self { id, payload })
+    }
+
+    /// The id of the request this answers.
+    pub fn id(&self) -> u32 {
+        self.id
+    }
+
+    /// The payload as JSON text (`{}` when the frame had none or `null`).
+    pub fn payload_text(&self) -> &str {
+        match &self.payload {
+            Some(raw) if raw.get() != "null" => raw.get(),
+            _ => "{}",
+        }
+    }
+
+    /// The server's error, when the payload is an object with a non-zero `errorCode`.
+    pub fn api_error(&self) -> Option<ApiError> {
+        let text = self.payload_text();
+        // Cheap pre-check: most payloads carry no error code at all.
+        if !text.starts_with('{') || !text.contains("\"errorCode\"") {
+            return None;
+        }
+        let probe: ErrorProbe = serde_json::from_str(text).ok()?;
+        let mut object = serde_json::Map::new();
+        object.insert("errorCode".into(), probe.error_code?);
+        if let Some(description) = probe.error_description {
+            object.insert("errorDescription".into(), description);
+        }
+        api_error(&Value::Object(object))
+    }
+
+    /// Decodes the payload into `M::Response`; an API error becomes [`Error::Api`] naming
+    /// `M::NAME`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Api`], or [`Error::Transport`] with the JSON path of a payload that does not
+    /// fit.
+    pub fn decode<M: Method>(&self) -> Result<M::Response> {
+        if let Some(error) = self.api_error() {
+            return Err(error.into_error(M::NAME));
+        }
+        Ok(transport_core::json::from_slice_lazy(
+            || format!("{} response", M::NAME),
+            self.payload_text().as_bytes(),
+        )?)
+    }
+
+    /// The same response with its payload parsed into a JSON value (see [`Response`]).
+    ///
+    /// # Errors
+    ///
+    /// Not expected (the payload was checked to be JSON when the frame was read); a
+    /// [`Error::Transport`] otherwise.
+    pub fn to_response(&self) -> Result<Response> {
+        let payload: Value =
+            transport_core::json::from_slice("response payload", self.payload_text().as_bytes())?;
+        Ok(Response {
+            id: self.id,
+            result: split_error(payload),
+        })
+    }
+}
+
+/// Decodes one inbound text frame the way the client does: a response keeps its payload as
+/// text ([`ResponseFrame`]), a notification is decoded like [`decode`] does.
+///
+/// ```
+/// use trueconf_chatbot::api::messages::SendMessage;
+/// use trueconf_chatbot::codec::{self, Frame};
+///
+/// let text = r#"{"type":2,"id":7,"payload":{"chatId":"c1","messageId":"m1","timestamp":1}}"#;
+/// let Frame::Response(response) = codec::decode_frame(text)? else { unreachable!() };
+/// assert_eq!(response.id(), 7);
+/// assert_eq!(response.decode::<SendMessage>()?.message_id, "m1");
+/// # Ok::<(), trueconf_chatbot::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// As [`decode`]: [`Error::Transport`] for frames that are not JSON objects with a numeric
+/// `type` and `id` (and a `method` for `type: 1`).
+pub fn decode_frame(text: &str) -> Result<Frame> {
+    match serde_json::from_str::<LazyWire<'_>>(text) {
+        Ok(wire) if wire.kind == RESPONSE => Ok(Frame::Response(ResponseFrame {
+            id: wire.id,
+            payload: wire.payload.map(serde_json::value::RawValue::to_owned),
+        })),
+        // Notifications, other types, and errors (reported with their JSON path) take the
+        // full decoder.
+        _ => match decode(text)? {
+            Inbound::Notification(n) => Ok(Frame::Notification(n)),
+            Inbound::Response(r) => Ok(Frame::Response(ResponseFrame {
+                id: r.id,
+                payload: serde_json::value::RawValue::from_string(
+                    match r.result {
+                        Ok(payload) => payload,
+                        Err(error) => serde_json::json!({
+                            "errorCode": error.code.code(),
+                            "errorDescription": error.description,
+                        }),
+                    }
+                    .to_string(),
+                )
+                .ok(),
+            })),
+            Inbound::Other { kind, id, .. } => Ok(Frame::Other { kind, id }),
+        },
+    }
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! The crate's [`Error`] and [`ApiError`].
 
-use crate::model::ErrorCode;
+use crate::model::{ErrorCode, FileId, FileReadyState, HttpErrorBody};
 use crate::token::TokenError;
 use crate::validate::ValidationError;
 use std::fmt;
@@ -39,8 +39,21 @@ pub enum Error {
     #[error("token rejected before connecting: {0}")]
     Token(#[from] TokenError),
 
-    /// A transport problem: connection, timeout, or a frame/payload that does not decode
-    /// (with the JSON path of the failing field).
+    /// A file cannot be downloaded: the server says it is not available, or it did not
+    /// become ready in time.
+    #[error("file `{file_id}` cannot be downloaded: {reason} (ready state {state:?})")]
+    FileNotReady {
+        /// The file.
+        file_id: FileId,
+        /// Its last known ready state.
+        state: FileReadyState,
+        /// What happened.
+        reason: String,
+    },
+
+    /// A transport problem: connection, timeout, an HTTP status (the server's message is in
+    /// it; see [`Error::http_error_body`]), or a frame/payload that does not decode (with the
+    /// JSON path of the failing field).
     #[error(transparent)]
     Transport(#[from] transport_core::Error),
 }
@@ -54,6 +67,24 @@ impl Error {
     pub fn api_code(&self) -> Option<ErrorCode> {
         match self {
             Self::Api { code, .. } => Some(*code),
+            _ => None,
+        }
+    }
+
+    /// The HTTP status, for HTTP errors (token endpoints, file upload and download).
+    pub fn http_status(&self) -> Option<u16> {
+        match self {
+            Self::Transport(e) => e.status(),
+            _ => None,
+        }
+    }
+
+    /// The body of an HTTP error, read as the Bridge and the Server REST API write them
+    /// (`{"error": "invalid_grant", "error_description": …}`, `{"error": 407, …}`,
+    /// `{"error": {"errors": [{"reason": "invalidScope"}]}}`).
+    pub fn http_error_body(&self) -> Option<HttpErrorBody> {
+        match self {
+            Self::Transport(e) => e.as_status().and_then(|s| HttpErrorBody::parse(&s.body)),
             _ => None,
         }
     }
@@ -146,5 +177,31 @@ mod tests {
         let t = Error::from(transport_core::Error::Shutdown);
         assert_eq!(t.to_string(), "client shut down");
         assert_eq!(t.api_code(), None);
+        assert_eq!(t.http_status(), None);
+        let f = Error::FileNotReady {
+            file_id: FileId::new("f1"),
+            state: FileReadyState::NotAvailable,
+            reason: "the server says it is not available".into(),
+        };
+        assert!(
+            f.to_string().starts_with("file `f1` cannot be downloaded"),
+            "{f}"
+        );
+    }
+
+    #[test]
+    fn http_error_bodies_are_readable() {
+        let status = transport_core::StatusError::new(
+            401,
+            "POST",
+            "/bridge/api/client/v1/oauth/token",
+            bytes::Bytes::from_static(br#"{"error":"invalid_grant","error_description":"bad"}"#),
+        );
+        let e = Error::from(transport_core::Error::Status(Box::new(status)));
+        assert_eq!(e.http_status(), Some(401));
+        assert_eq!(
+            e.http_error_body().and_then(|b| b.error).as_deref(),
+            Some("invalid_grant")
+        );
     }
 }

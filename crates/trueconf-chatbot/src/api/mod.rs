@@ -11,6 +11,7 @@ use serde::de::DeserializeOwned;
 pub mod chats;
 pub mod commands;
 pub mod files;
+pub mod http;
 pub mod messages;
 pub mod notifications;
 pub mod session;

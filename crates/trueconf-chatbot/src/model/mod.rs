@@ -6,6 +6,7 @@
 #[macro_use]
 mod macros;
 
+mod access_token;
 mod activity_type;
 mod author;
 mod bool_result;
@@ -22,12 +23,15 @@ mod envelope_type;
 mod error_code;
 mod file_ready_state;
 mod file_upload_limits;
+mod http_error_body;
 mod ids;
 mod parse_mode;
 mod role;
 mod sent_message;
+mod server_info;
 mod timestamp;
 
+pub use access_token::AccessToken;
 pub use activity_type::ActivityType;
 pub use author::{Author, AuthorType};
 pub use bool_result::BoolResult;
@@ -48,8 +52,10 @@ pub use envelope_type::EnvelopeType;
 pub use error_code::ErrorCode;
 pub use file_ready_state::FileReadyState;
 pub use file_upload_limits::{ExtensionFilter, ExtensionMode, FileUploadLimits};
+pub use http_error_body::HttpErrorBody;
 pub use ids::{ChatId, FileId, MessageId, UserId};
 pub use parse_mode::ParseMode;
 pub use role::Role;
 pub use sent_message::SentMessage;
+pub use server_info::{Product, ServerInfo};
 pub use timestamp::Timestamp;
