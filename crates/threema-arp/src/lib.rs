@@ -8,6 +8,7 @@ pub mod connection;
 mod error;
 pub mod model;
 pub mod qr;
+pub mod saltyrtc;
 #[cfg(test)]
 mod testutil;
 

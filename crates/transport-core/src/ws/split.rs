@@ -99,10 +99,7 @@ impl WsWriter {
     ///
     /// [`Error::ConnectionLost`] when the connection is gone.
     pub async fn send(&mut self, frame: WsFrame) -> Result<()> {
-        self.sink
-            .send(frame.into_message())
-            .await
-            .map_err(io_error)
+        self.sink.send(frame.into_message()).await.map_err(io_error)
     }
 
     /// Queues one frame without flushing it; [`WsWriter::flush`] (or the next
@@ -112,10 +109,7 @@ impl WsWriter {
     ///
     /// [`Error::ConnectionLost`] when the connection is gone.
     pub async fn feed(&mut self, frame: WsFrame) -> Result<()> {
-        self.sink
-            .feed(frame.into_message())
-            .await
-            .map_err(io_error)
+        self.sink.feed(frame.into_message()).await.map_err(io_error)
     }
 
     /// Writes every queued frame.
