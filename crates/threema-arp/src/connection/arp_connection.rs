@@ -127,6 +127,7 @@ pub struct ArpConnection {
     state: Resumption,
     acks: AckTracker,
     ack_deadline: Option<Instant>,
+    last_sent: Option<(u32, usize)>,
 }
 
 impl ArpConnection {
@@ -139,6 +140,7 @@ impl ArpConnection {
             state: Resumption::new(config.ack_request_threshold),
             acks: AckTracker::new(),
             ack_deadline: None,
+            last_sent: None,
             config,
         })
     }
@@ -235,6 +237,19 @@ impl ArpConnection {
         }
     }
 
+    /// Forgets a pending acknowledgement request (its caller gave up waiting); a late reply
+    /// is then delivered as a normal message. True if it was pending.
+    pub fn cancel_request(&mut self, id: &str) -> bool {
+        self.acks.cancel(id)
+    }
+
+    /// The chunker message id and encoded length of the last message this connection
+    /// chunked (by [`send`](Self::send), [`request`](Self::request) or itself): lets a driver
+    /// attribute the chunks it transmits to a message, for progress reports.
+    pub fn last_sent_message(&self) -> Option<(u32, usize)> {
+        self.last_sent
+    }
+
     /// Handles one incoming chunk (the payload of a SaltyRTC `data` message).
     pub fn receive_chunk(&mut self, chunk: &[u8]) -> Vec<Output> {
         let actions = self.state.handle(ResumptionEvent::ChunkReceived);
@@ -296,6 +311,7 @@ impl ArpConnection {
     fn send_bytes(&mut self, bytes: &[u8], retransmit: bool) -> Vec<Output> {
         let message_id = self.next_message_id;
         self.next_message_id = self.next_message_id.wrapping_add(1);
+        self.last_sent = Some((message_id, bytes.len()));
         let mut outputs = Vec::new();
         let chunks: Vec<Bytes> = self.chunker.chunks(message_id, bytes).collect();
         for chunk in chunks {
