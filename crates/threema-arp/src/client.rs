@@ -514,8 +514,9 @@ impl ArpClient {
     /// `create/fileMessage` built by the caller (caption, send as file).
     pub fn send_file_message(&self, message: CreateFileMessage) -> Result<Transfer<String>> {
         let frame = Frame::new(message);
-        let total = frame.encode()?.len() as u64;
-        let (state, progress) = ProgressState::new(Some(total));
+        // The size with the acknowledgement id the session adds is set when it is chunked.
+        let estimate = frame.encode()?.len() as u64;
+        let (state, progress) = ProgressState::new(Some(estimate));
         let state = Arc::new(state);
         let client = self.clone();
         let limit = self.inner.config.transfer_timeout;
@@ -524,7 +525,7 @@ impl ArpClient {
             let reply = client
                 .request_with(frame, Some(counted), None, limit)
                 .await?;
-            state.finish(total);
+            state.finish(0);
             match reply.message {
                 ArpMessage::FileMessageCreated(reply) => reply.data.message_id.ok_or_else(|| {
                     Error::decode("create/fileMessage (app → client)", "data.messageId", "missing")
@@ -610,6 +611,7 @@ impl ArpClient {
                         Error::decode("response/blob (app → client)", "data", "missing")
                     })?;
                     state.finish(data.blob.len() as u64);
+
                     Ok(data)
                 }
                 other => Err(unexpected("request/blob", &other)),

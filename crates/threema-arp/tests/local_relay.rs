@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{next_event, next_update, pair, within};
+use common::{Traffic, assert_every_reconnect_resumed, wait_until_down, next_event, next_update, pair, run_traffic_with_faults, within};
 use threema_arp::ArpMessage;
 use threema_arp::model::{MessageRef, ReceiverRef};
 use threema_arp::session::{SessionEvent, SessionState, Update};
@@ -78,4 +78,50 @@ async fn pair_list_send_and_receive_an_update() {
     assert!(closed.contains("user"), "{closed}");
     let app_state = within("the app sees the end", app.wait_for_state(SessionState::is_closed)).await;
     assert!(app_state.is_some());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn dropped_client_connections_resume_with_nothing_lost_or_duplicated() {
+    let relay = LocalRelay::start().await.unwrap();
+    let (client, app) = pair(relay.server_config()).await;
+    let mut updates = client.updates().unwrap();
+    run_traffic_with_faults(
+        &client,
+        &app,
+        &mut updates,
+        Traffic {
+            texts: 200,
+            pushes: 100,
+        },
+        async |_| {
+            client.drop_connection();
+            wait_until_down(&client).await;
+        },
+    )
+    .await;
+    assert_every_reconnect_resumed(&client, &app).await;
+    within("close", client.close()).await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn cutting_every_connection_resumes_with_nothing_lost_or_duplicated() {
+    let relay = LocalRelay::start().await.unwrap();
+    let (client, app) = pair(relay.server_config()).await;
+    let mut updates = client.updates().unwrap();
+    run_traffic_with_faults(
+        &client,
+        &app,
+        &mut updates,
+        Traffic {
+            texts: 200,
+            pushes: 100,
+        },
+        async |_| {
+            relay.cut_all();
+            wait_until_down(&client).await;
+        },
+    )
+    .await;
+    assert_every_reconnect_resumed(&client, &app).await;
+    within("close", client.close()).await.unwrap();
 }

@@ -211,7 +211,12 @@ impl ArpConnection {
         if !retransmit && !self.state.is_established() {
             return Ok(Vec::new());
         }
-        Ok(self.send_bytes(&bytes, retransmit))
+        // Chunking may make this layer send a `request/connectionAck` of its own; the
+        // message id recorded is this frame's.
+        let message_id = self.next_message_id;
+        let outputs = self.send_bytes(&bytes, retransmit);
+        self.last_sent = Some((message_id, bytes.len()));
+        Ok(outputs)
     }
 
     /// Sends a frame that asks for an acknowledgement: sets a fresh random `id` (or uses
@@ -243,9 +248,9 @@ impl ArpConnection {
         self.acks.cancel(id)
     }
 
-    /// The chunker message id and encoded length of the last message this connection
-    /// chunked (by [`send`](Self::send), [`request`](Self::request) or itself): lets a driver
-    /// attribute the chunks it transmits to a message, for progress reports.
+    /// The chunker message id and encoded length of the last frame chunked by
+    /// [`send`](Self::send) or [`request`](Self::request): lets a driver attribute the chunks
+    /// it transmits to a message, for progress reports.
     pub fn last_sent_message(&self) -> Option<(u32, usize)> {
         self.last_sent
     }
@@ -311,7 +316,6 @@ impl ArpConnection {
     fn send_bytes(&mut self, bytes: &[u8], retransmit: bool) -> Vec<Output> {
         let message_id = self.next_message_id;
         self.next_message_id = self.next_message_id.wrapping_add(1);
-        self.last_sent = Some((message_id, bytes.len()));
         let mut outputs = Vec::new();
         let chunks: Vec<Bytes> = self.chunker.chunks(message_id, bytes).collect();
         for chunk in chunks {

@@ -94,6 +94,7 @@ impl Nonce {
 #[derive(Debug, Clone)]
 pub(crate) struct Channel {
     our_cookie: Cookie,
+    first_csn: u64,
     next_csn: u64,
     sent_any: bool,
     their_cookie: Option<Cookie>,
@@ -103,9 +104,11 @@ pub(crate) struct Channel {
 impl Channel {
     /// A new partner: a random cookie and a random 32-bit start (overflow 0).
     pub(crate) fn new() -> Self {
+        let first_csn = u64::from(OsRng.next_u32());
         Self {
             our_cookie: Cookie::random(),
-            next_csn: u64::from(OsRng.next_u32()),
+            first_csn,
+            next_csn: first_csn,
             sent_any: false,
             their_cookie: None,
             their_csn: None,
@@ -117,6 +120,7 @@ impl Channel {
     pub(crate) fn with(cookie: Cookie, csn: u64) -> Self {
         Self {
             our_cookie: cookie,
+            first_csn: csn,
             next_csn: csn,
             sent_any: false,
             their_cookie: None,
@@ -130,6 +134,12 @@ impl Channel {
 
     pub(crate) fn their_cookie(&self) -> Option<Cookie> {
         self.their_cookie
+    }
+
+    /// True if we sent a message with combined sequence number `csn` on this channel (a
+    /// `send-error` about it concerns this partner, not an earlier one at the same address).
+    pub(crate) fn sent(&self, csn: u64) -> bool {
+        self.sent_any && (self.first_csn..self.next_csn).contains(&csn)
     }
 
     /// The nonce of our next message to this partner.
@@ -229,6 +239,16 @@ mod tests {
         let mut channel = Channel::with(Cookie([1; 16]), MAX_CSN);
         channel.next_nonce(1, 0).unwrap();
         assert!(channel.next_nonce(1, 0).is_err());
+    }
+
+    #[test]
+    fn a_channel_knows_which_sequence_numbers_it_sent() {
+        let mut channel = Channel::with(Cookie([1; 16]), 100);
+        assert!(!channel.sent(100));
+        channel.next_nonce(1, 2).unwrap();
+        channel.next_nonce(1, 2).unwrap();
+        assert!(channel.sent(100) && channel.sent(101));
+        assert!(!channel.sent(99) && !channel.sent(102));
     }
 
     #[test]

@@ -108,6 +108,13 @@ impl RelayServer {
         self.permanent.public_key()
     }
 
+    /// True if `client` authenticated as the initiator.
+    pub fn is_initiator(&self, client: ClientId) -> bool {
+        self.clients.get(&client).is_some_and(|c| {
+            c.stage == Stage::Authenticated && c.address == INITIATOR_ADDRESS
+        })
+    }
+
     /// The number of relayed messages so far.
     pub fn relayed(&self) -> u64 {
         self.relayed
@@ -407,6 +414,15 @@ impl RelayServer {
             }
         }
         Ok(())
+    }
+
+    /// Reports a failed relay of message `id` (source ‖ destination ‖ CSN) to `client`, as a
+    /// server that noticed late would (tests of stale `send-error`s).
+    #[cfg(test)]
+    pub(crate) fn send_error(&mut self, client: ClientId, id: [u8; 8]) -> Vec<ServerOutput> {
+        let mut out = Vec::new();
+        self.notify(client, &Message::SendError { id }, &mut out);
+        out
     }
 
     /// Sends a server message to an authenticated client.

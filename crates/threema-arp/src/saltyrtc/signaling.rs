@@ -381,7 +381,14 @@ pub struct Signaling {
     address: Option<u8>,
     peer: Option<Peer>,
     closed: bool,
+    /// Client-to-client frames that arrived after the server assigned our address but before
+    /// `server-auth` (saltyrtc-server can relay a responder's `key` ahead of the initiator's
+    /// `server-auth`); processed once the server handshake is done.
+    early: Vec<Bytes>,
 }
+
+/// How many early frames are kept (a responder's handshake is at most two messages).
+const EARLY_FRAMES: usize = 16;
 
 impl fmt::Debug for Signaling {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -465,6 +472,7 @@ impl Signaling {
             address: None,
             peer: None,
             closed: false,
+            early: Vec::new(),
         }
     }
 
@@ -519,6 +527,16 @@ impl Signaling {
             return actions;
         }
         self.process_frame(frame, now, &mut actions);
+        if self.server.state == ServerState::Done && !self.early.is_empty() {
+            for frame in std::mem::take(&mut self.early) {
+                if self.closed {
+                    break;
+                }
+                if !self.defer(&frame, now) {
+                    self.process_frame(&frame, now, &mut actions);
+                }
+            }
+        }
         actions
     }
 
@@ -727,18 +745,30 @@ impl Signaling {
         }
         let nonce = Nonce::parse(frame)
             .ok_or_else(|| SignalingError::protocol("a frame without a nonce"))?;
+        tracing::trace!(
+            source = nonce.source,
+            destination = nonce.destination,
+            csn = nonce.csn,
+            len = frame.len(),
+            phase = ?self.phase(),
+            "SaltyRTC frame"
+        );
         self.check_destination(&nonce)?;
         let initiator = self.is_initiator();
         match nonce.source {
             SERVER_ADDRESS => self.on_server_message(&nonce, frame, now, actions),
             _ if self.server.state != ServerState::Done => {
-                warn(
-                    actions,
-                    format!(
-                        "discarded a message from 0x{:02x} before the server handshake",
-                        nonce.source
-                    ),
-                );
+                if self.early.len() < EARLY_FRAMES {
+                    self.early.push(Bytes::copy_from_slice(frame));
+                } else {
+                    warn(
+                        actions,
+                        format!(
+                            "discarded a message from 0x{:02x} before the server handshake",
+                            nonce.source
+                        ),
+                    );
+                }
                 Ok(())
             }
             INITIATOR_ADDRESS if !initiator => {
@@ -1014,15 +1044,44 @@ impl Signaling {
                 }
                 let mut csn = [0u8; 8];
                 csn[2..].copy_from_slice(&id[2..]);
+                let csn = u64::from_be_bytes(csn);
+                // A server may report a failed relay late, after the other client was
+                // replaced by a new one at the same address (saltyrtc-server does when the
+                // old connection hangs): only a message sent to the current client counts.
+                if !self.sent_to(destination, csn) {
+                    warn(
+                        actions,
+                        format!(
+                            "ignored a send-error for message {csn} to 0x{destination:02x}, \
+                             which went to an earlier client at that address"
+                        ),
+                    );
+                    return Ok(());
+                }
                 let was_peer = self.forget_client(destination);
                 actions.push(Action::Event(Event::SendError {
                     destination,
-                    csn: u64::from_be_bytes(csn),
+                    csn,
                     was_peer,
                 }));
                 Ok(())
             }
             other => Err(unexpected(&other, "a server notification").into()),
+        }
+    }
+
+    /// True if our message `csn` went to the client now at `address`.
+    fn sent_to(&self, address: u8, csn: u64) -> bool {
+        if let Some(peer) = self.peer.as_ref().filter(|p| p.address == address) {
+            return peer.channel.sent(csn);
+        }
+        match &self.role {
+            RoleState::Initiator { candidates, .. } => candidates
+                .get(&address)
+                .is_some_and(|c| c.channel.sent(csn)),
+            RoleState::Responder { candidate, .. } => candidate
+                .as_ref()
+                .is_some_and(|c| c.address == address && c.channel.sent(csn)),
         }
     }
 

@@ -321,6 +321,44 @@ fn responder_first_then_the_initiator_arrives() {
 }
 
 #[test]
+fn a_responder_message_relayed_before_server_auth_is_kept_until_then() {
+    // saltyrtc-server may relay the responder's `key` ahead of the initiator's `server-auth`.
+    let mut net = Net::new();
+    let server = net.server_key();
+    let initiator_key = KeyPair::generate();
+    let responder_key = KeyPair::generate();
+    let responder = net.join(
+        Signaling::responder(responder_config(&responder_key, &initiator_key, None, server))
+            .unwrap(),
+        initiator_key.public_key(),
+    );
+    let held = std::rc::Rc::new(std::cell::RefCell::new(None::<Bytes>));
+    let holder = held.clone();
+    let initiator_id = ClientId(1);
+    let mut once = true;
+    net.tamper = Some(Box::new(move |id, bytes| {
+        // Hold the server-auth (from 0x00 to 0x01) back once.
+        if once && id == initiator_id && bytes[16] == 0 && bytes[17] == 1 {
+            once = false;
+            *holder.borrow_mut() = Some(Bytes::from(bytes.clone()));
+            return false;
+        }
+        true
+    }));
+    let mut config =
+        InitiatorConfig::with_trusted_responder(initiator_key.clone(), *responder_key.public_key());
+    config.server_public_key = Some(server);
+    let initiator = net.join(Signaling::initiator(config).unwrap(), initiator_key.public_key());
+    assert_eq!(net.nodes[initiator].id, initiator_id);
+    assert!(net.handshake(initiator).is_none(), "the key arrived first and waits");
+    let server_auth = held.borrow_mut().take().expect("held");
+    net.queue.push_back(Hop::ToClient(initiator_id, server_auth));
+    net.run();
+    assert!(net.handshake(initiator).is_some());
+    assert!(net.handshake(responder).is_some());
+}
+
+#[test]
 fn a_wrong_token_drops_the_responder_with_3005_and_a_good_one_pairs_after_the_pause() {
     let mut net = Net::new();
     let server = net.server_key();
@@ -577,6 +615,40 @@ fn send_error_when_the_peer_is_gone_before_the_server_says_so() {
         pair.net.nodes[pair.initiator].sig.phase(),
         Phase::PeerHandshake
     );
+}
+
+#[test]
+fn a_late_send_error_about_an_earlier_client_is_ignored() {
+    let mut pair = paired();
+    pair.net.send_data(pair.initiator, b"delivered");
+    let initiator_id = pair.net.nodes[pair.initiator].id;
+    // A send-error naming 0x01 → 0x02 with a CSN this initiator never used for it.
+    let mut id = [0x01, 0x02, 0, 0, 0, 0, 0, 0];
+    let sent = Nonce::parse(&pair.net.log.iter().rev().find(|(to, _)| *to != initiator_id).unwrap().1)
+        .unwrap()
+        .csn;
+    id[2..].copy_from_slice(&(sent + 1000).to_be_bytes()[2..]);
+    let outputs = pair.net.server.send_error(initiator_id, id);
+    pair.net.server_outputs(outputs);
+    pair.net.run();
+    assert_eq!(pair.net.nodes[pair.initiator].sig.phase(), Phase::Task);
+    assert!(pair.net.events(pair.initiator).iter().any(
+        |e| matches!(e, Event::Warning(w) if w.contains("earlier client"))
+    ));
+    // The same report about a message it did send ends the peer.
+    id[2..].copy_from_slice(&sent.to_be_bytes()[2..]);
+    let outputs = pair.net.server.send_error(initiator_id, id);
+    pair.net.server_outputs(outputs);
+    pair.net.run();
+    assert_eq!(pair.net.nodes[pair.initiator].sig.phase(), Phase::PeerHandshake);
+    assert!(pair.net.events(pair.initiator).iter().any(|e| matches!(
+        e,
+        Event::SendError {
+            destination: 0x02,
+            was_peer: true,
+            ..
+        }
+    )));
 }
 
 #[test]

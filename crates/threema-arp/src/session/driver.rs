@@ -317,7 +317,7 @@ impl Driver {
                     self.emit(SessionEvent::Reset { reason });
                 }
                 End::Lost(reason) => {
-                    tracing::info!(%reason, "SaltyRTC connection lost");
+                    tracing::info!(side = self.side(), %reason, "SaltyRTC connection lost");
                     let outputs = self.arp.disconnected();
                     self.offline_outputs(outputs);
                     self.emit(SessionEvent::Disconnected { reason });
@@ -356,6 +356,13 @@ impl Driver {
                     None => return false,
                 },
             }
+        }
+    }
+
+    fn side(&self) -> &'static str {
+        match self.role {
+            PeerRole::Initiator { .. } => "client",
+            PeerRole::Responder { .. } => "app",
         }
     }
 
@@ -425,9 +432,10 @@ impl Driver {
                 reply,
             } => match self.arp.request(frame) {
                 Ok((future, outputs)) => {
-                    if let (Some(progress), Some((id, _))) =
+                    if let (Some(progress), Some((id, len))) =
                         (outgoing, self.arp.last_sent_message())
                     {
+                        progress.set_total(len as u64);
                         self.outgoing.insert(id, Arc::downgrade(&progress));
                     }
                     if let Some(progress) = incoming {
@@ -653,6 +661,9 @@ impl Driver {
     }
 
     fn signaling_event(&mut self, link: &mut Link, event: Event, attempt: &mut u32) -> Option<End> {
+        if !matches!(event, Event::Data(_)) {
+            tracing::debug!(side = self.side(), ?event, "SaltyRTC event");
+        }
         match event {
             Event::ServerHandshakeDone {
                 server_key_verified,
@@ -761,6 +772,9 @@ impl Driver {
     }
 
     fn output(&mut self, link: Option<&mut Link>, output: Output) -> Option<End> {
+        if !matches!(output, Output::Transmit(_) | Output::Message(_)) {
+            tracing::debug!(side = self.side(), ?output, "ARP connection");
+        }
         match output {
             Output::Transmit(chunk) => {
                 let link = link?;
@@ -792,18 +806,19 @@ impl Driver {
                 None
             }
             Output::Resumed { resent } => {
-                self.established(link);
+                // The event first: whoever sees the state change finds it in the stream.
                 self.emit(SessionEvent::Resumed { resent });
+                self.established(link);
                 None
             }
             Output::NewSession { reason } => {
-                self.established(link);
                 let (discarded_chunks, failed_requests) = std::mem::take(&mut self.cleared);
                 self.emit(SessionEvent::NewSession {
                     reason,
                     discarded_chunks,
                     failed_requests,
                 });
+                self.established(link);
                 if reason != NewSessionReason::FirstConnection {
                     self.renew = true;
                 }

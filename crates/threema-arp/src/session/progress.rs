@@ -12,10 +12,12 @@ use tokio::sync::watch;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[non_exhaustive]
 pub struct Progress {
-    /// Bytes moved so far (payload bytes of the chunks written to or read from the
-    /// connection; chunks sent again after a resumption count once).
+    /// Bytes of the message moved so far (payload bytes of its chunks written to or read
+    /// from the connection; chunks sent again after a resumption count once). The message is
+    /// a little larger than the file it carries (msgpack envelope and metadata).
     pub transferred: u64,
-    /// The total, when known (an upload knows it; a download learns it at the end).
+    /// The size of the message, when known (an upload knows it; a download learns it at the
+    /// end).
     pub total: Option<u64>,
 }
 
@@ -57,6 +59,11 @@ impl ProgressState {
         )
     }
 
+    /// The message's size became known.
+    pub(crate) fn set_total(&self, total: u64) {
+        self.tx.send_modify(|p| p.total = Some(total));
+    }
+
     /// Counts chunk `serial` with `bytes` payload bytes (once).
     pub(crate) fn add(&self, serial: u32, bytes: u64) {
         let new = self
@@ -69,9 +76,11 @@ impl ProgressState {
         }
     }
 
-    /// The transfer finished with `total` bytes.
-    pub(crate) fn finish(&self, total: u64) {
+    /// The transfer finished: everything counted, the total is what was moved (at least
+    /// `size`, the size known at the end).
+    pub(crate) fn finish(&self, size: u64) {
         self.tx.send_modify(|p| {
+            let total = p.total.unwrap_or(0).max(p.transferred).max(size);
             p.transferred = total;
             p.total = Some(total);
         });

@@ -19,5 +19,5 @@ mod server;
 pub use data::{AppData, ConversationKey, StoredBlob};
 pub use fake_app::{FakeApp, FakeAppConfig};
 pub use proxy::TcpProxy;
-pub use relay::LocalRelay;
+pub use relay::{LocalRelay, Tampered};
 pub use server::SaltyRtcServer;

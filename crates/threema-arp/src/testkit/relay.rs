@@ -25,9 +25,27 @@ struct Links {
     closing: BTreeMap<ClientId, bool>,
 }
 
+/// What happens to a relayed client-to-client frame on its way to the initiator or a
+/// responder (see [`LocalRelay::tamper`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Tampered {
+    /// Deliver it (possibly modified).
+    Deliver,
+    /// Swallow it: the receiver never sees it.
+    Drop,
+    /// Deliver it twice (a replay).
+    Duplicate,
+}
+
+/// A hook over relayed frames: `(to_initiator, frame)`.
+type Tamper = Box<dyn FnMut(bool, &mut Vec<u8>) -> Tampered + Send>;
+
 struct State {
     relay: RelayServer,
     links: Links,
+    tamper: Option<Tamper>,
+    initiators: std::collections::BTreeSet<ClientId>,
 }
 
 /// A SaltyRTC server in the test process: authenticates clients, relays their messages and
@@ -61,6 +79,8 @@ impl LocalRelay {
         let state = Arc::new(Mutex::new(State {
             relay: RelayServer::new(permanent),
             links: Links::default(),
+            tamper: None,
+            initiators: std::collections::BTreeSet::new(),
         }));
         let shared = Arc::clone(&state);
         let server = FakeWsServer::start(move |conn| serve(Arc::clone(&shared), conn)).await?;
@@ -93,6 +113,19 @@ impl LocalRelay {
         lock(&self.state).relay.relayed()
     }
 
+    /// Puts `hook` on every relayed client-to-client frame (not on server messages): it may
+    /// modify the bytes, swallow the frame or replay it. `to_initiator` tells the direction.
+    /// For injecting violations (a changed cookie, a repeated or skipped sequence number) and
+    /// for a peer that stops answering. Replaces any earlier hook.
+    pub fn tamper(&self, hook: impl FnMut(bool, &mut Vec<u8>) -> Tampered + Send + 'static) {
+        lock(&self.state).tamper = Some(Box::new(hook));
+    }
+
+    /// Removes the hook.
+    pub fn stop_tampering(&self) {
+        lock(&self.state).tamper = None;
+    }
+
     /// Drops every open connection abruptly (no close frame), as a network failure would.
     pub fn cut_all(&self) {
         let state = lock(&self.state);
@@ -111,8 +144,24 @@ fn dispatch(state: &Mutex<State>, outputs: Vec<ServerOutput>) {
     for output in outputs {
         match output {
             ServerOutput::Send { client, frame } => {
+                let relayed = frame.len() > 17 && frame[16] != 0;
+                let to_initiator = state.initiators.contains(&client);
+                let mut frames = vec![frame];
+                if relayed && let Some(tamper) = state.tamper.as_mut() {
+                    let mut bytes = frames[0].to_vec();
+                    frames = match tamper(to_initiator, &mut bytes) {
+                        Tampered::Deliver => vec![Bytes::from(bytes)],
+                        Tampered::Drop => Vec::new(),
+                        Tampered::Duplicate => {
+                            let bytes = Bytes::from(bytes);
+                            vec![bytes.clone(), bytes]
+                        }
+                    };
+                }
                 if let Some(sender) = state.links.senders.get(&client) {
-                    let _ = sender.send(LinkCommand::Send(frame));
+                    for frame in frames {
+                        let _ = sender.send(LinkCommand::Send(frame));
+                    }
                 }
             }
             ServerOutput::Close {
@@ -149,7 +198,14 @@ async fn serve(state: Arc<Mutex<State>>, mut conn: FakeConnection) {
         tokio::select! {
             frame = conn.recv() => match frame {
                 Some(frame) => {
-                    let outputs = lock(&state).relay.receive(id, frame.as_bytes());
+                    let outputs = {
+                        let mut guard = lock(&state);
+                        let outputs = guard.relay.receive(id, frame.as_bytes());
+                        if guard.relay.is_initiator(id) {
+                            guard.initiators.insert(id);
+                        }
+                        outputs
+                    };
                     dispatch(&state, outputs);
                 }
                 None => break Ending::Gone,
@@ -168,6 +224,7 @@ async fn serve(state: Arc<Mutex<State>>, mut conn: FakeConnection) {
     let announce = {
         let mut guard = lock(&state);
         guard.links.senders.remove(&id);
+        guard.initiators.remove(&id);
         guard.links.closing.remove(&id).unwrap_or(true)
     };
     let outputs = lock(&state).relay.disconnected(id, announce);

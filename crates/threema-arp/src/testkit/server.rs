@@ -16,7 +16,7 @@ use tokio::process::{Child, Command};
 use tokio::sync::watch;
 
 /// Lines of server output kept for error messages.
-const KEPT_LINES: usize = 200;
+const KEPT_LINES: usize = 20000;
 /// How long the server may take to print `Started`.
 const START_TIMEOUT: Duration = Duration::from_secs(30);
 
@@ -170,7 +170,7 @@ impl SaltyRtcServer {
 
     async fn spawn(&mut self) -> io::Result<()> {
         let mut child = Command::new(&self.executable)
-            .args(["-v", "3", "serve", "-h", "127.0.0.1", "-p"])
+            .args(["-v", "6", "serve", "-h", "127.0.0.1", "-p"])
             .arg(self.port.to_string())
             .env("SALTYRTC_SAFETY_OFF", "yes-and-i-know-what-im-doing")
             // The key travels in the environment, not on the command line others can see.

@@ -3,7 +3,12 @@
 
 #![allow(dead_code, unreachable_pub)]
 
+use futures_util::future::join_all;
+use std::collections::BTreeMap;
 use std::future::Future;
+use threema_arp::ArpMessage;
+use threema_arp::connection::NewSessionReason;
+use threema_arp::model::ReceiverRef;
 use std::time::Duration;
 use threema_arp::session::{ServerConfig, SessionEvent, Update};
 use threema_arp::testkit::{FakeApp, FakeAppConfig};
@@ -12,6 +17,16 @@ use transport_core::ws::NotificationItem;
 
 /// The bound of every wait: generous, so only a broken test reaches it.
 pub const LIMIT: Duration = Duration::from_secs(60);
+
+/// Logs to the test output when `RUST_LOG` is set (for debugging a failing test).
+pub fn init_tracing() {
+    if std::env::var_os("RUST_LOG").is_some() {
+        let _ = tracing_subscriber::fmt()
+            .with_env_filter(tracing_subscriber::EnvFilter::from_default_env())
+            .with_test_writer()
+            .try_init();
+    }
+}
 
 /// Awaits `future` within [`LIMIT`] or panics naming `what`.
 pub async fn within<T>(what: &str, future: impl Future<Output = T>) -> T {
@@ -48,6 +63,7 @@ pub async fn pair(server: ServerConfig) -> (ArpClient, FakeApp) {
 
 /// Pairs with explicit configs.
 pub async fn pair_with(client: ArpConfig, app: FakeAppConfig) -> (ArpClient, FakeApp) {
+    init_tracing();
     let pairing = ArpClient::pair(client).expect("valid config");
     let app = FakeApp::pair(app, pairing.qr()).expect("fake app starts");
     let client = within("the pairing", pairing.connect())
@@ -85,3 +101,155 @@ pub async fn next_event<T>(
     })
     .await
 }
+
+/// A deterministic byte pattern.
+pub fn pattern(len: usize, seed: u8) -> Vec<u8> {
+    (0..len)
+        .map(|i| (i as u8).wrapping_mul(31).wrapping_add(seed) ^ (i >> 16) as u8)
+        .collect()
+}
+
+/// N texts from the client, M messages from the app and one file, with the client's
+/// connection cut (through a TCP proxy) or the server restarted while they travel.
+pub struct Traffic {
+    /// Texts the client sends.
+    pub texts: usize,
+    /// Messages the app pushes.
+    pub pushes: usize,
+}
+
+pub async fn run_traffic_with_faults(
+    client: &ArpClient,
+    app: &FakeApp,
+    updates: &mut Updates,
+    traffic: Traffic,
+    fault: impl AsyncFn(usize),
+) {
+    let echo = ReceiverRef::contact("ECHOECHO");
+    within("subscribe", client.messages(echo.clone(), None))
+        .await
+        .unwrap();
+    let sends: Vec<_> = (0..traffic.texts)
+        .map(|i| {
+            let client = client.clone();
+            let echo = echo.clone();
+            tokio::spawn(async move { client.send_text(echo, format!("text {i}")).await })
+        })
+        .collect();
+    let file = client
+        .send_file(echo.clone(), "f.bin", "application/octet-stream", pattern(3 << 20, 1))
+        .unwrap();
+    let file = tokio::spawn(file);
+    for i in 0..traffic.pushes {
+        app.incoming_message(&echo, "ECHOECHO", &format!("push {i}"));
+    }
+    // Faults at points defined by progress, not by time.
+    for (round, threshold) in [traffic.texts / 5, traffic.texts / 2].into_iter().enumerate() {
+        within("some texts to arrive", app.wait_for(|received| {
+            received
+                .iter()
+                .filter(|f| f.message.name() == "create/textMessage")
+                .count()
+                >= threshold
+        }))
+        .await;
+        fault(round).await;
+    }
+
+    // Every call ends with the app's answer.
+    let mut ids = Vec::new();
+    let results = join_all(sends).await;
+    if results.iter().any(|r| r.as_ref().map(|r| r.is_err()).unwrap_or(true)) { let _ = std::fs::write("/tmp/failed", "x"); }
+    for send in results {
+        ids.push(send.unwrap().expect("every text is acknowledged"));
+    }
+    let file_id = within("the file", file).await.unwrap().expect("the file is acknowledged");
+    ids.push(file_id);
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), traffic.texts + 1, "every message got its own id");
+
+    // The app got every text exactly once.
+    let mut texts: BTreeMap<String, usize> = BTreeMap::new();
+    for frame in app.received() {
+        if let ArpMessage::CreateTextMessage(m) = frame.message {
+            *texts.entry(m.data.text).or_default() += 1;
+        }
+    }
+    let expected: BTreeMap<String, usize> =
+        (0..traffic.texts).map(|i| (format!("text {i}"), 1)).collect();
+    assert_eq!(texts, expected, "lost or duplicated texts");
+    assert_eq!(app.count("create/fileMessage"), 1);
+
+    // The client got every push exactly once.
+    let mut pushes: BTreeMap<String, usize> = BTreeMap::new();
+    within("every push", async {
+        while pushes.len() < traffic.pushes {
+            match updates.recv().await {
+                Some(NotificationItem::Notification(Update::Message(frame))) => {
+                    if let ArpMessage::UpdateMessages(m) = &frame.message {
+                        for message in &m.data {
+                            if let Some(body) = message.body.as_deref()
+                                && body.starts_with("push ")
+                            {
+                                *pushes.entry(body.to_owned()).or_default() += 1;
+                            }
+                        }
+                    }
+                }
+                Some(NotificationItem::Notification(Update::Session(event))) => {
+                    assert!(
+                        !matches!(
+                            event,
+                            SessionEvent::NewSession { reason, .. }
+                                if reason != NewSessionReason::FirstConnection
+                        ),
+                        "the session was not resumed: {event:?}"
+                    );
+                }
+                Some(NotificationItem::Lagged { missed }) => panic!("lost {missed} updates"),
+                Some(_) => {}
+                None => panic!("the updates ended"),
+            }
+        }
+    })
+    .await;
+    let expected: BTreeMap<String, usize> =
+        (0..traffic.pushes).map(|i| (format!("push {i}"), 1)).collect();
+    assert_eq!(pushes, expected, "lost or duplicated pushes");
+}
+
+/// Waits until `client` noticed a fault (its session is no longer established).
+pub async fn wait_until_down(client: &ArpClient) {
+    let mut state = client.state_changes();
+    within("the fault to take effect", state.wait_for(|s| !s.is_established()))
+        .await
+        .unwrap();
+}
+
+/// Checks that every reconnection of `app` resumed the session: one `Resumed` per
+/// `PeerConnected` after the first, and no new session.
+pub async fn assert_every_reconnect_resumed(client: &ArpClient, app: &FakeApp) {
+    let mut state = client.state_changes();
+    within("the client's session", state.wait_for(|s| s.is_established()))
+        .await
+        .unwrap();
+    within("the app's session", app.wait_for_state(|s| s.is_established())).await;
+    let events = app.events();
+    let connected = events
+        .iter()
+        .filter(|e| matches!(e, SessionEvent::PeerConnected { .. }))
+        .count();
+    let resumed = events
+        .iter()
+        .filter(|e| matches!(e, SessionEvent::Resumed { .. }))
+        .count();
+    let new_sessions = events
+        .iter()
+        .filter(|e| matches!(e, SessionEvent::NewSession { .. }))
+        .count();
+    assert!(connected >= 2, "no reconnection: {events:?}");
+    assert_eq!(new_sessions, 1, "{events:?}");
+    assert_eq!(resumed, connected - 1, "{events:?}");
+}
+
