@@ -12,7 +12,7 @@ use std::fmt;
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
 use std::time::Duration;
-use tokio::sync::oneshot;
+use tokio::sync::{mpsc, oneshot};
 
 /// A WebSocket RPC client for protocol `P`: correlated requests, a notification stream,
 /// keepalive and automatic reconnection.
@@ -150,6 +150,49 @@ impl<P: Protocol> WsClient<P> {
         self.shared().request(request, timeout).await
     }
 
+    /// Sends many requests pipelined and yields their results as they complete, each with the
+    /// index of its request in `requests`.
+    ///
+    /// The requests are encoded and handed to the writer in chunks (one lock and one wake-up
+    /// per chunk instead of per request), as fast as the outgoing queue
+    /// ([`WsConfig::send_queue`]) has room; the replies flow into one channel, so there is no
+    /// future, reply channel or wake-up per request. Every request yields exactly one result:
+    /// its reply or the error that stopped it (the same errors as [`WsClient::request`], each
+    /// within [`WsConfig::request_timeout`] of being queued).
+    ///
+    /// Dropping the stream stops submitting the rest; requests already sent stay registered
+    /// until answered or expired, so replies keep reaching the right callers.
+    ///
+    /// ```no_run
+    /// # use transport_core::ws::{Protocol, WsClient};
+    /// # async fn run<P: Protocol<Request = String>>(client: WsClient<P>) {
+    /// use futures_util::StreamExt;
+    ///
+    /// let texts: Vec<String> = (0..1000).map(|i| format!("message {i}")).collect();
+    /// let mut results = client.request_all(texts);
+    /// while let Some((index, result)) = results.next().await {
+    ///     if let Err(error) = result {
+    ///         eprintln!("request {index} failed: {error}");
+    ///     }
+    /// }
+    /// # }
+    /// ```
+    pub fn request_all<I>(&self, requests: I) -> BatchResults<P::Response>
+    where
+        I: IntoIterator<Item = P::Request>,
+        I::IntoIter: Send + 'static,
+        P::Request: 'static,
+    {
+        let (tx, rx) = mpsc::unbounded_channel();
+        let shared = Arc::clone(&self.handle.shared);
+        let timeout = shared.config.request_timeout;
+        let requests = requests.into_iter();
+        let submitter = tokio::spawn(async move {
+            shared.submit_all(requests, timeout, tx).await;
+        });
+        BatchResults { rx, submitter }
+    }
+
     /// Sends `request` without needing its reply. One-way messages return once queued for the
     /// writer; if the protocol expects a reply, this waits for it (so correlation stays
     /// aligned) and discards it.
@@ -230,5 +273,44 @@ impl<P: Protocol> WsClient<P> {
     pub async fn shutdown(&self) {
         self.shared().request_shutdown();
         self.wait_for_state(ConnectionState::is_closed).await;
+    }
+}
+
+/// The results of [`WsClient::request_all`]: `(index of the request, its result)` in
+/// completion order, ending after the last one.
+///
+/// Dropping it stops submitting the requests not yet sent.
+pub struct BatchResults<R> {
+    rx: mpsc::UnboundedReceiver<(usize, Result<R>)>,
+    submitter: tokio::task::JoinHandle<()>,
+}
+
+impl<R> BatchResults<R> {
+    /// The next result, or `None` after the last.
+    pub async fn recv(&mut self) -> Option<(usize, Result<R>)> {
+        self.rx.recv().await
+    }
+}
+
+impl<R> futures_util::Stream for BatchResults<R> {
+    type Item = (usize, Result<R>);
+
+    fn poll_next(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Self::Item>> {
+        self.rx.poll_recv(cx)
+    }
+}
+
+impl<R> Drop for BatchResults<R> {
+    fn drop(&mut self) {
+        self.submitter.abort();
+    }
+}
+
+impl<R> fmt::Debug for BatchResults<R> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("BatchResults").finish_non_exhaustive()
     }
 }

@@ -42,8 +42,29 @@ use tokio_tungstenite::tungstenite::Message;
 use tokio_tungstenite::tungstenite::protocol::CloseFrame;
 use tokio_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
 
-/// Where a response goes.
-pub(crate) type Reply<R> = oneshot::Sender<Result<R>>;
+/// Where a response goes: one waiting caller, or one slot of a pipelined batch.
+pub(crate) enum Reply<R> {
+    /// A single [`WsClient::request`](crate::ws::WsClient::request) caller.
+    One(oneshot::Sender<Result<R>>),
+    /// Request `index` of a [`WsClient::request_all`](crate::ws::WsClient::request_all) batch.
+    Batch {
+        index: usize,
+        results: mpsc::UnboundedSender<(usize, Result<R>)>,
+    },
+}
+
+impl<R> Reply<R> {
+    /// Delivers the result; false if nobody is listening any more.
+    pub(crate) fn send(self, result: Result<R>) -> bool {
+        match self {
+            Self::One(tx) => tx.send(result).is_ok(),
+            Self::Batch { index, results } => results.send((index, result)).is_ok(),
+        }
+    }
+}
+
+/// Requests of a batch encoded and registered under one lock at a time.
+const BATCH_CHUNK: usize = 256;
 type Store<P> =
     PendingStore<<P as Protocol>::Key, <P as Protocol>::Response, Reply<<P as Protocol>::Response>>;
 type PendingEntry<P> = Entry<<P as Protocol>::Response, Reply<<P as Protocol>::Response>>;
@@ -232,7 +253,7 @@ impl<P: Protocol> Shared<P> {
             deadline,
             timeout,
             matcher: outgoing.matcher,
-            reply: tx,
+            reply: Reply::One(tx),
         };
         let mut guard = self
             .submit(
@@ -303,6 +324,115 @@ impl<P: Protocol> Shared<P> {
             // The slow paths are boxed: they are rare, and keeping them out of the request
             // future keeps every request small.
             slot = Box::pin(self.wait_for_room(need_slot, deadline, timeout)).await?;
+        }
+    }
+
+    /// Submits a pipelined batch: encodes `requests` a chunk at a time and registers and queues
+    /// each chunk under one lock, as far as the outgoing queue has room, waiting for room or
+    /// readiness like single requests do. Every request gets exactly one result on `results`
+    /// (its reply, or the error that stopped it). Stops early when `results` is closed (the
+    /// consumer went away); requests already sent stay registered until answered or expired,
+    /// so correlation stays aligned.
+    pub(crate) async fn submit_all(
+        &self,
+        requests: impl Iterator<Item = P::Request>,
+        timeout: Duration,
+        results: mpsc::UnboundedSender<(usize, Result<P::Response>)>,
+    ) {
+        let mut requests = requests.enumerate();
+        let mut chunk: VecDeque<(usize, Outgoing<P>, u64)> = VecDeque::with_capacity(BATCH_CHUNK);
+        let mut slot: Option<tokio::sync::SemaphorePermit<'_>> = None;
+        loop {
+            if results.is_closed() {
+                return;
+            }
+            for (index, request) in requests.by_ref().take(BATCH_CHUNK) {
+                let seq = self.next_seq();
+                match self.protocol.encode(request, seq) {
+                    Ok(outgoing) if outgoing.expects_reply => {
+                        chunk.push_back((index, outgoing, seq))
+                    }
+                    Ok(_) => {
+                        let _ = results.send((
+                            index,
+                            Err(Error::invalid_input(
+                                "request",
+                                "the protocol sends this message one-way; a batch needs replies",
+                            )),
+                        ));
+                    }
+                    Err(error) => {
+                        let _ = results.send((index, Err(error)));
+                    }
+                }
+            }
+            if chunk.is_empty() {
+                return;
+            }
+            let deadline = deadline_after(timeout);
+            while !chunk.is_empty() {
+                let need_slot = {
+                    let mut core = self.lock();
+                    let core = &mut *core;
+                    if let Some(reason) = &core.closed {
+                        for (index, _, _) in chunk.drain(..) {
+                            let _ = results.send((index, Err(reason.to_error())));
+                        }
+                        return;
+                    }
+                    match &mut core.link {
+                        Some(link) => {
+                            let was_empty = link.queue.is_empty();
+                            let mut earliest = false;
+                            // Slots for as much of the chunk as fits: a slot acquired while
+                            // waiting, plus one semaphore operation for the rest.
+                            let mut room = usize::from(slot.take().map(|p| p.forget()).is_some());
+                            let want = chunk.len().saturating_sub(room);
+                            let free = self.slots.available_permits().min(want);
+                            if let Ok(n) = u32::try_from(free)
+                                && n > 0
+                                && let Ok(permits) = self.slots.try_acquire_many(n)
+                            {
+                                permits.forget();
+                                room += free;
+                            }
+                            for (index, outgoing, seq) in chunk.drain(..room.min(chunk.len())) {
+                                let entry = Entry {
+                                    seq,
+                                    deadline,
+                                    timeout,
+                                    matcher: outgoing.matcher,
+                                    reply: Reply::Batch {
+                                        index,
+                                        results: results.clone(),
+                                    },
+                                };
+                                earliest |= core.pending.insert(outgoing.key, entry);
+                                link.queue.push_back(outgoing.frame);
+                            }
+                            if was_empty && !link.queue.is_empty() {
+                                self.writer_wake.notify_one();
+                            }
+                            if earliest {
+                                self.timer.notify_one();
+                            }
+                            true
+                        }
+                        None => false,
+                    }
+                };
+                if chunk.is_empty() {
+                    break;
+                }
+                match Box::pin(self.wait_for_room(need_slot, deadline, timeout)).await {
+                    Ok(permit) => slot = permit,
+                    Err(error) => {
+                        for (index, _, _) in chunk.drain(..) {
+                            let _ = results.send((index, Err(replicate(&error))));
+                        }
+                    }
+                }
+            }
         }
     }
 
@@ -419,7 +549,7 @@ impl<P: Protocol> Shared<P> {
                 let claim = self.lock().pending.claim(&keys, &response);
                 match claim {
                     Claim::Entry(entry) => {
-                        if entry.reply.send(Ok(response)).is_err() {
+                        if !entry.reply.send(Ok(response)) {
                             // The caller gave up between our lookup and now.
                             self.emit(ConnectionEvent::LateResponse {
                                 key: format!("{:?}", keys.first()),
@@ -989,6 +1119,29 @@ async fn expiry_loop<P: Protocol>(shared: Arc<Shared<P>>) {
 }
 
 /// `timeout` from now, saturating far in the future.
+/// The same error again, for every request of a batch that one failure stopped (errors are not
+/// `Clone`: their sources may not be).
+fn replicate(error: &Error) -> Error {
+    match error {
+        Error::Timeout { what, after } => Error::Timeout {
+            what: what.clone(),
+            after: *after,
+        },
+        Error::NotConnected { state } => Error::NotConnected {
+            state: state.clone(),
+        },
+        Error::Closed { code, reason } => Error::Closed {
+            code: *code,
+            reason: reason.clone(),
+        },
+        Error::Handshake(message) => Error::Handshake(message.clone()),
+        Error::Shutdown => Error::Shutdown,
+        other => Error::ConnectionLost {
+            reason: other.to_string(),
+        },
+    }
+}
+
 fn deadline_after(timeout: Duration) -> Instant {
     let now = Instant::now();
     now.checked_add(timeout)

@@ -57,7 +57,7 @@ mod protocol;
 mod split;
 mod state;
 
-pub use client::WsClient;
+pub use client::{BatchResults, WsClient};
 pub use config::{OverflowPolicy, ReconnectPolicy, WhenDisconnected, WsConfig};
 pub use connect::{WsConnectOptions, WsConnection, WsHeaderValue, connect};
 pub use event::{ConnectionEvent, Events};

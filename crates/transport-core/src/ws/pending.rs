@@ -7,9 +7,12 @@
 //! dropped. This serves unique
 //! numeric ids and FIFO-by-reply-type with echo matchers alike.
 //!
-//! The store also keeps every entry's deadline, ordered, so one timer per connection (not one
-//! per request) expires requests: [`PendingStore::next_deadline`] and
-//! [`PendingStore::expire`].
+//! The store also keeps the deadlines, so one timer per connection (not one per request)
+//! expires requests: [`PendingStore::next_deadline`] and [`PendingStore::expire`]. Deadlines
+//! are rounded up to whole milliseconds (tokio's timer resolution) and only *counted* per
+//! millisecond, so registering and completing a request touches one small ordered map entry
+//! shared with every request of the same millisecond; finding which entries expired scans the
+//! queues, which only happens when a deadline actually passes with requests still waiting.
 
 use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::hash::{BuildHasherDefault, Hash, Hasher};
@@ -119,8 +122,10 @@ type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<KeyHasher>>;
 
 pub(crate) struct PendingStore<K, R, T> {
     queues: FastMap<K, Queue<R, T>>,
-    /// `(deadline, seq) → key` of every entry in `queues`.
-    deadlines: BTreeMap<(Instant, u64), K>,
+    /// How many entries in `queues` have each (millisecond-rounded) deadline.
+    deadlines: BTreeMap<Instant, u32>,
+    /// The origin of the millisecond rounding.
+    epoch: Instant,
     len: usize,
     taints: FastMap<K, u32>,
     taint_order: VecDeque<K>,
@@ -130,9 +135,15 @@ pub(crate) struct PendingStore<K, R, T> {
 impl<K: Eq + Hash + Clone, R, T> PendingStore<K, R, T> {
     /// An empty store remembering at most `taint_limit` expired keys (the oldest are forgotten).
     pub(crate) fn new(taint_limit: usize) -> Self {
+        Self::with_epoch(taint_limit, Instant::now())
+    }
+
+    /// [`PendingStore::new`] with the origin of the millisecond rounding given.
+    pub(crate) fn with_epoch(taint_limit: usize, epoch: Instant) -> Self {
         Self {
             queues: FastMap::default(),
             deadlines: BTreeMap::new(),
+            epoch,
             len: 0,
             taints: FastMap::default(),
             taint_order: VecDeque::new(),
@@ -159,31 +170,46 @@ impl<K: Eq + Hash + Clone, R, T> PendingStore<K, R, T> {
 
     /// The earliest deadline of a waiting request.
     pub(crate) fn next_deadline(&self) -> Option<Instant> {
-        self.deadlines.first_key_value().map(|((at, _), _)| *at)
+        self.deadlines.first_key_value().map(|(at, _)| *at)
+    }
+
+    /// `deadline` rounded up to the next whole millisecond since the store's epoch.
+    fn round_up(&self, deadline: Instant) -> Instant {
+        let since = deadline.saturating_duration_since(self.epoch);
+        let extra = (1_000_000 - since.subsec_nanos() % 1_000_000) % 1_000_000;
+        deadline
+            .checked_add(Duration::from_nanos(u64::from(extra)))
+            .unwrap_or(deadline)
     }
 
     /// Adds an entry at the back of `key`'s queue. Returns true if its deadline is now the
     /// earliest (the expiry timer must be moved forward).
-    pub(crate) fn insert(&mut self, key: K, entry: Entry<R, T>) -> bool {
+    pub(crate) fn insert(&mut self, key: K, mut entry: Entry<R, T>) -> bool {
         self.len += 1;
+        entry.deadline = self.round_up(entry.deadline);
         let earliest = self
             .next_deadline()
             .is_none_or(|first| entry.deadline < first);
-        self.deadlines
-            .insert((entry.deadline, entry.seq), key.clone());
-        match self.queues.remove(&key) {
-            None => {
-                self.queues.insert(key, Queue::One(entry));
+        *self.deadlines.entry(entry.deadline).or_insert(0) += 1;
+        match self.queues.entry(key) {
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(Queue::One(entry));
             }
-            Some(Queue::One(first)) => {
-                let mut queue = VecDeque::with_capacity(2);
-                queue.push_back(first);
-                queue.push_back(entry);
-                self.queues.insert(key, Queue::Many(queue));
-            }
-            Some(Queue::Many(mut queue)) => {
-                queue.push_back(entry);
-                self.queues.insert(key, Queue::Many(queue));
+            std::collections::hash_map::Entry::Occupied(mut slot) => {
+                let queue = slot.get_mut();
+                match queue {
+                    Queue::Many(many) => many.push_back(entry),
+                    Queue::One(_) => {
+                        let mut many = VecDeque::with_capacity(2);
+                        if let Queue::One(first) =
+                            std::mem::replace(queue, Queue::Many(VecDeque::new()))
+                        {
+                            many.push_back(first);
+                        }
+                        many.push_back(entry);
+                        *queue = Queue::Many(many);
+                    }
+                }
             }
         }
         earliest
@@ -280,27 +306,39 @@ impl<K: Eq + Hash + Clone, R, T> PendingStore<K, R, T> {
     /// Removes every entry whose deadline is at or before `now`, tainting their keys, and
     /// returns them (oldest deadline first) with their keys.
     pub(crate) fn expire(&mut self, now: Instant) -> Vec<(K, Entry<R, T>)> {
-        let mut expired = Vec::new();
-        while let Some(((at, seq), key)) = self.deadlines.first_key_value() {
-            if *at > now {
-                break;
-            }
-            let (seq, key) = (*seq, key.clone());
-            match self.take(&key, seq) {
-                Some(entry) => expired.push((key, entry)),
-                // Cannot happen (every entry has a deadline and vice versa); never loop on it.
-                None => {
-                    self.deadlines.pop_first();
-                }
-            }
+        if self.next_deadline().is_none_or(|first| first > now) {
+            return Vec::new();
         }
+        let due: Vec<(K, u64)> = self
+            .queues
+            .iter()
+            .flat_map(|(key, queue)| {
+                let entries: Box<dyn Iterator<Item = &Entry<R, T>>> = match queue {
+                    Queue::One(entry) => Box::new(std::iter::once(entry)),
+                    Queue::Many(queue) => Box::new(queue.iter()),
+                };
+                entries
+                    .filter(|e| e.deadline <= now)
+                    .map(move |e| (key.clone(), e.seq))
+            })
+            .collect();
+        let mut expired: Vec<(K, Entry<R, T>)> = due
+            .into_iter()
+            .filter_map(|(key, seq)| self.take(&key, seq).map(|entry| (key, entry)))
+            .collect();
+        expired.sort_by_key(|(_, e)| (e.deadline, e.seq));
         expired
     }
 
     /// Bookkeeping for an entry that left the queues.
     fn forget(&mut self, entry: &Entry<R, T>) {
         self.len -= 1;
-        self.deadlines.remove(&(entry.deadline, entry.seq));
+        if let Some(count) = self.deadlines.get_mut(&entry.deadline) {
+            *count -= 1;
+            if *count == 0 {
+                self.deadlines.remove(&entry.deadline);
+            }
+        }
     }
 
     /// Removes every entry (the connection ended) and forgets all taints: replies to requests
@@ -391,7 +429,7 @@ mod tests {
 
     #[test]
     fn unique_ids_complete_their_own_request_in_any_order() {
-        let mut store = Store::new(8);
+        let mut store = Store::with_epoch(8, base());
         store.insert("1", entry(1, "a"));
         store.insert("2", entry(2, "b"));
         store.insert("3", entry(3, "c"));
@@ -405,7 +443,7 @@ mod tests {
 
     #[test]
     fn same_key_is_fifo_and_matchers_pick_their_reply() {
-        let mut store = Store::new(8);
+        let mut store = Store::with_epoch(8, base());
         store.insert("typed", matching(1, "first", 10));
         store.insert("typed", matching(2, "second", 20));
         store.insert("typed", entry(3, "any"));
@@ -419,7 +457,7 @@ mod tests {
 
     #[test]
     fn keys_are_tried_in_order() {
-        let mut store = Store::new(8);
+        let mut store = Store::with_epoch(8, base());
         store.insert("typed", entry(1, "typed"));
         // Nothing under "status": falls through to "typed".
         assert_eq!(who(store.claim(&["status", "typed"], &0)), "entry typed");
@@ -430,7 +468,7 @@ mod tests {
 
     #[test]
     fn late_reply_of_an_expired_id_is_dropped_once() {
-        let mut store = Store::new(8);
+        let mut store = Store::with_epoch(8, base());
         store.insert("7", entry(7, "seven"));
         assert!(store.cancel(&"7", 7));
         assert!(store.is_tainted(&"7"));
@@ -443,7 +481,7 @@ mod tests {
     #[test]
     fn fifo_without_matchers_skips_the_late_reply() {
         // A times out; B is waiting on the same key. A's late reply must not complete B.
-        let mut store = Store::new(8);
+        let mut store = Store::with_epoch(8, base());
         store.insert("typed", entry(1, "A"));
         store.insert("typed", entry(2, "B"));
         assert!(store.cancel(&"typed", 1));
@@ -453,7 +491,7 @@ mod tests {
 
     #[test]
     fn on_a_tainted_key_a_matcher_still_claims_its_reply() {
-        let mut store = Store::new(8);
+        let mut store = Store::with_epoch(8, base());
         store.insert("typed", entry(1, "A"));
         store.insert("typed", matching(2, "B", 42));
         assert!(store.cancel(&"typed", 1));
@@ -479,7 +517,7 @@ mod tests {
 
     #[test]
     fn a_plausible_match_is_accepted_in_order_but_not_under_a_taint() {
-        let mut store = Store::new(8);
+        let mut store = Store::with_epoch(8, base());
         store.insert("typed", echo(1, "A", 10));
         store.insert("typed", echo(2, "B", 20));
         // Untainted: a reply without an echo field goes to the oldest request.
@@ -494,7 +532,7 @@ mod tests {
 
     #[test]
     fn cancel_of_a_completed_request_taints_nothing() {
-        let mut store = Store::new(8);
+        let mut store = Store::with_epoch(8, base());
         store.insert("1", entry(1, "a"));
         assert_eq!(who(store.claim(&["1"], &0)), "entry a");
         assert!(!store.cancel(&"1", 1));
@@ -520,7 +558,7 @@ mod tests {
 
     #[test]
     fn taints_count_multiple_expiries_on_one_key() {
-        let mut store = Store::new(8);
+        let mut store = Store::with_epoch(8, base());
         store.insert("k", entry(1, "a"));
         store.insert("k", entry(2, "b"));
         assert!(store.cancel(&"k", 1));
@@ -532,7 +570,7 @@ mod tests {
 
     #[test]
     fn drain_returns_everything_in_seq_order_and_clears_taints() {
-        let mut store = Store::new(8);
+        let mut store = Store::with_epoch(8, base());
         store.insert("b", entry(2, "two"));
         store.insert("a", entry(1, "one"));
         store.insert("a", entry(3, "three"));
@@ -547,7 +585,7 @@ mod tests {
 
     #[test]
     fn expire_takes_due_entries_in_deadline_order_and_taints_their_keys() {
-        let mut store = Store::new(8);
+        let mut store = Store::with_epoch(8, base());
         assert_eq!(store.next_deadline(), None);
         assert!(store.insert("b", entry(5, "five")));
         // An earlier deadline moves the timer forward; a later one does not.
@@ -574,7 +612,7 @@ mod tests {
 
     #[test]
     fn claimed_cancelled_and_drained_entries_leave_no_deadline_behind() {
-        let mut store = Store::new(8);
+        let mut store = Store::with_epoch(8, base());
         store.insert("1", entry(1, "a"));
         store.insert("2", entry(2, "b"));
         store.insert("3", entry(3, "c"));
