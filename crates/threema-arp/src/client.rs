@@ -2,13 +2,13 @@
 //! typed calls and a stream of typed updates; reconnects and resumes on its own.
 
 use crate::api::{
-    ArpMessage, BlobData, ClientInfo, CreateContact, CreateDistributionList,
-    CreateFileMessage, CreateGroup, CreateTextMessage, DeleteCleanReceiverConversation,
-    DeleteDistributionList, DeleteGroup, DeleteMessage, DeleteType, DisconnectReason, Frame,
-    Profile, ReceiverLists, RequestAck, RequestAvatar, RequestBlob, RequestClientInfo,
-    RequestContactDetail, RequestConversations, RequestGroupSync, RequestKeyPersisted,
-    RequestMessages, RequestProfile, RequestRead, RequestReceivers, RequestThumbnail,
-    ResponseMessages, UpdateContact, UpdateDistributionList, UpdateGroup,
+    ArpMessage, BlobData, ClientInfo, CreateContact, CreateDistributionList, CreateFileMessage,
+    CreateGroup, CreateTextMessage, DeleteCleanReceiverConversation, DeleteDistributionList,
+    DeleteGroup, DeleteMessage, DeleteType, DisconnectReason, Frame, Profile, ReceiverLists,
+    RequestAck, RequestAvatar, RequestBlob, RequestClientInfo, RequestContactDetail,
+    RequestConversations, RequestGroupSync, RequestKeyPersisted, RequestMessages, RequestProfile,
+    RequestRead, RequestReceivers, RequestThumbnail, ResponseMessages, UpdateContact,
+    UpdateDistributionList, UpdateGroup,
 };
 use crate::connection::Role;
 use crate::error::{Error, Result};
@@ -19,9 +19,7 @@ use crate::model::{
 use crate::qr::{AuthToken, QrPayload};
 use crate::saltyrtc::{KEY_LENGTH, KeyPair, to_hex};
 use crate::session::driver::{self, Command, PeerRole};
-use crate::session::{
-    ProgressState, ServerConfig, SessionConfig, SessionState, Transfer, Update,
-};
+use crate::session::{ProgressState, ServerConfig, SessionConfig, SessionState, Transfer, Update};
 use std::collections::BTreeSet;
 use std::fmt;
 use std::sync::{Arc, Mutex, PoisonError};
@@ -483,7 +481,11 @@ impl ArpClient {
     // ----- Messages -----
 
     /// `create/textMessage`: sends `text`; returns the id the app stored it under.
-    pub async fn send_text(&self, receiver: ReceiverRef, text: impl Into<String>) -> Result<String> {
+    pub async fn send_text(
+        &self,
+        receiver: ReceiverRef,
+        text: impl Into<String>,
+    ) -> Result<String> {
         self.send_text_message(CreateTextMessage::new(receiver, text))
             .await
     }
@@ -492,7 +494,11 @@ impl ArpClient {
     pub async fn send_text_message(&self, message: CreateTextMessage) -> Result<String> {
         match self.request(Frame::new(message)).await?.message {
             ArpMessage::TextMessageCreated(reply) => reply.data.message_id.ok_or_else(|| {
-                Error::decode("create/textMessage (app → client)", "data.messageId", "missing")
+                Error::decode(
+                    "create/textMessage (app → client)",
+                    "data.messageId",
+                    "missing",
+                )
             }),
             other => Err(unexpected("create/textMessage", &other)),
         }
@@ -528,7 +534,11 @@ impl ArpClient {
             state.finish(0);
             match reply.message {
                 ArpMessage::FileMessageCreated(reply) => reply.data.message_id.ok_or_else(|| {
-                    Error::decode("create/fileMessage (app → client)", "data.messageId", "missing")
+                    Error::decode(
+                        "create/fileMessage (app → client)",
+                        "data.messageId",
+                        "missing",
+                    )
                 }),
                 other => Err(unexpected("create/fileMessage", &other)),
             }
@@ -567,7 +577,11 @@ impl ArpClient {
 
     /// `request/avatar`: the high-resolution avatar (or low-resolution, at most 48 px) of a
     /// receiver; `None` if it has none.
-    pub async fn avatar(&self, receiver: ReceiverRef, high_resolution: bool) -> Result<Option<Vec<u8>>> {
+    pub async fn avatar(
+        &self,
+        receiver: ReceiverRef,
+        high_resolution: bool,
+    ) -> Result<Option<Vec<u8>>> {
         let request = if high_resolution {
             RequestAvatar::high_resolution(receiver)
         } else {
@@ -642,7 +656,10 @@ impl ArpClient {
     }
 
     /// `request/contactDetail`: the system contact (emails, phone numbers) of a contact.
-    pub async fn contact_detail(&self, identity: impl Into<String>) -> Result<Option<ContactDetails>> {
+    pub async fn contact_detail(
+        &self,
+        identity: impl Into<String>,
+    ) -> Result<Option<ContactDetails>> {
         match self
             .request(Frame::new(RequestContactDetail::new(identity)))
             .await?

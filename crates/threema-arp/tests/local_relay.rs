@@ -5,7 +5,10 @@
 
 mod common;
 
-use common::{Traffic, assert_every_reconnect_resumed, wait_until_down, next_event, next_update, pair, run_traffic_with_faults, within};
+use common::{
+    Traffic, assert_every_reconnect_resumed, next_event, next_update, pair,
+    run_traffic_with_faults, wait_until_down, within,
+};
 use threema_arp::ArpMessage;
 use threema_arp::model::{MessageRef, ReceiverRef};
 use threema_arp::session::{SessionEvent, SessionState, Update};
@@ -26,14 +29,20 @@ async fn pair_list_send_and_receive_an_update() {
     let receivers = within("receivers", client.receivers()).await.unwrap();
     assert_eq!(receivers.contact.len(), 2);
     assert_eq!(receivers.group.len(), 1);
-    let conversations = within("conversations", client.conversations()).await.unwrap();
+    let conversations = within("conversations", client.conversations())
+        .await
+        .unwrap();
     assert_eq!(conversations.len(), 2);
     let echo = ReceiverRef::contact("ECHOECHO");
-    let page = within("messages", client.messages(echo.clone(), None)).await.unwrap();
+    let page = within("messages", client.messages(echo.clone(), None))
+        .await
+        .unwrap();
     assert_eq!(page.data.len(), 3);
     assert!(!page.has_more());
 
-    let id = within("send", client.send_text(echo.clone(), "Hello app")).await.unwrap();
+    let id = within("send", client.send_text(echo.clone(), "Hello app"))
+        .await
+        .unwrap();
     assert_eq!(id, "5");
     let pushed = next_update(&mut updates, |update| match update {
         Update::Message(frame) => match &frame.message {
@@ -61,9 +70,12 @@ async fn pair_list_send_and_receive_an_update() {
     .await;
     assert_eq!(incoming.partner_id.as_deref(), Some("ECHOECHO"));
 
-    within("read", client.read(MessageRef::new(echo.clone(), incoming.id.clone())))
-        .await
-        .unwrap();
+    within(
+        "read",
+        client.read(MessageRef::new(echo.clone(), incoming.id.clone())),
+    )
+    .await
+    .unwrap();
     assert_eq!(
         app.data().message_mut(&echo, &incoming.id).unwrap().unread,
         Some(false)
@@ -76,7 +88,11 @@ async fn pair_list_send_and_receive_an_update() {
     })
     .await;
     assert!(closed.contains("user"), "{closed}");
-    let app_state = within("the app sees the end", app.wait_for_state(SessionState::is_closed)).await;
+    let app_state = within(
+        "the app sees the end",
+        app.wait_for_state(SessionState::is_closed),
+    )
+    .await;
     assert!(app_state.is_some());
 }
 

@@ -8,7 +8,10 @@
 
 mod common;
 
-use common::{Traffic, assert_every_reconnect_resumed, wait_until_down, app_config, client_config, pair, pair_with, pattern, run_traffic_with_faults, within};
+use common::{
+    Traffic, app_config, assert_every_reconnect_resumed, client_config, pair, pair_with, pattern,
+    run_traffic_with_faults, wait_until_down, within,
+};
 use threema_arp::connection::NewSessionReason;
 use threema_arp::model::{MessageRef, ReceiverRef};
 use threema_arp::qr::AuthToken;
@@ -109,9 +112,12 @@ async fn a_wrong_token_is_dropped_with_3005_and_the_right_app_pairs_after() {
     let qr = pairing.qr().clone();
     let connecting = tokio::spawn(pairing.connect());
 
-    let impostor =
-        FakeApp::pair_with_token(app_config(server.server_config()), &qr, AuthToken::generate())
-            .unwrap();
+    let impostor = FakeApp::pair_with_token(
+        app_config(server.server_config()),
+        &qr,
+        AuthToken::generate(),
+    )
+    .unwrap();
     let state = within(
         "the impostor's end",
         impostor.wait_for_state(SessionState::is_closed),
@@ -155,10 +161,7 @@ async fn a_trusted_key_reconnects_without_a_token() {
     let trusted = within("the trusted keys", client.trusted_session())
         .await
         .unwrap();
-    assert_eq!(
-        trusted.app_public_key,
-        *app.permanent_key().public_key()
-    );
+    assert_eq!(trusted.app_public_key, *app.permanent_key().public_key());
     let app_key = app.permanent_key().clone();
     within("close", client.close()).await.unwrap();
     within("the app's end", app.wait_for_state(SessionState::is_closed)).await;
@@ -199,7 +202,10 @@ async fn a_trusted_key_reconnects_without_a_token() {
     )
     .await
     .unwrap();
-    assert!(matches!(state, SessionState::Closed { ref reason } if reason.contains("3005")), "{state:?}");
+    assert!(
+        matches!(state, SessionState::Closed { ref reason } if reason.contains("3005")),
+        "{state:?}"
+    );
     waiting.abort();
 }
 
@@ -222,7 +228,8 @@ fn record(mut progress: watch::Receiver<Progress>) -> tokio::task::JoinHandle<Ve
 /// carrying the file is a little larger), and reported often along the way.
 fn assert_monotonic(seen: &[Progress], size: u64) {
     assert!(
-        seen.windows(2).all(|w| w[0].transferred <= w[1].transferred),
+        seen.windows(2)
+            .all(|w| w[0].transferred <= w[1].transferred),
         "progress went backwards: {seen:?}"
     );
     let last = seen.last().unwrap();
@@ -235,11 +242,13 @@ fn assert_monotonic(seen: &[Progress], size: u64) {
         .iter()
         .filter(|p| p.transferred > 0 && p.transferred < size)
         .count();
-    assert!(intermediate >= 2, "only {intermediate} intermediate reports: {seen:?}");
+    assert!(
+        intermediate >= 2,
+        "only {intermediate} intermediate reports: {seen:?}"
+    );
 }
 
 const TWENTY_MIB: usize = 20 << 20;
-
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_20_mib_blob_downloads_with_progress() {
@@ -247,9 +256,13 @@ async fn a_20_mib_blob_downloads_with_progress() {
     let (client, app) = pair(server.server_config()).await;
     let echo = ReceiverRef::contact("ECHOECHO");
     let bytes = pattern(TWENTY_MIB, 7);
-    let message = app
-        .data()
-        .store_file(&echo, Some("ECHOECHO"), "video.mp4", "video/mp4", bytes.clone());
+    let message = app.data().store_file(
+        &echo,
+        Some("ECHOECHO"),
+        "video.mp4",
+        "video/mp4",
+        bytes.clone(),
+    );
     let transfer = client
         .blob(MessageRef::new(echo, message.id.clone()))
         .unwrap();
@@ -270,10 +283,18 @@ async fn a_20_mib_file_uploads_with_progress() {
     let echo = ReceiverRef::contact("ECHOECHO");
     let bytes = pattern(TWENTY_MIB, 3);
     let transfer = client
-        .send_file(echo.clone(), "dump.bin", "application/octet-stream", bytes.clone())
+        .send_file(
+            echo.clone(),
+            "dump.bin",
+            "application/octet-stream",
+            bytes.clone(),
+        )
         .unwrap();
     let estimate = transfer.progress().borrow().total.unwrap();
-    assert!(estimate > TWENTY_MIB as u64, "the message is larger than the file");
+    assert!(
+        estimate > TWENTY_MIB as u64,
+        "the message is larger than the file"
+    );
     let seen = record(transfer.progress());
     let id = within("the upload", transfer).await.unwrap();
     let seen = within("the progress", seen).await.unwrap();
@@ -320,7 +341,11 @@ async fn killed_connections_mid_transfer_resume_with_nothing_lost_or_duplicated(
     .await;
     std::fs::write("/tmp/server-log.txt", server.output().join("\n")).unwrap();
     assert_every_reconnect_resumed(&client, &app).await;
-    assert!(proxy.accepted() >= 3, "two cuts, two reconnects: {}", proxy.accepted());
+    assert!(
+        proxy.accepted() >= 3,
+        "two cuts, two reconnects: {}",
+        proxy.accepted()
+    );
     within("close", client.close()).await.unwrap();
 }
 

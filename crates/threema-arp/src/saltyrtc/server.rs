@@ -110,9 +110,9 @@ impl RelayServer {
 
     /// True if `client` authenticated as the initiator.
     pub fn is_initiator(&self, client: ClientId) -> bool {
-        self.clients.get(&client).is_some_and(|c| {
-            c.stage == Stage::Authenticated && c.address == INITIATOR_ADDRESS
-        })
+        self.clients
+            .get(&client)
+            .is_some_and(|c| c.stage == Stage::Authenticated && c.address == INITIATOR_ADDRESS)
     }
 
     /// The number of relayed messages so far.
@@ -422,6 +422,19 @@ impl RelayServer {
     pub(crate) fn send_error(&mut self, client: ClientId, id: [u8; 8]) -> Vec<ServerOutput> {
         let mut out = Vec::new();
         self.notify(client, &Message::SendError { id }, &mut out);
+        out
+    }
+
+    /// Tells `client` that the client at `address` disconnected, as saltyrtc-server does
+    /// late for an initiator that a new one replaced (tests of stale `disconnected`s).
+    #[cfg(test)]
+    pub(crate) fn announce_disconnected(
+        &mut self,
+        client: ClientId,
+        address: u8,
+    ) -> Vec<ServerOutput> {
+        let mut out = Vec::new();
+        self.notify(client, &Message::Disconnected { id: address }, &mut out);
         out
     }
 

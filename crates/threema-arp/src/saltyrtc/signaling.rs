@@ -334,6 +334,14 @@ enum RoleState {
         initiator_key: [u8; KEY_LENGTH],
         token: Option<AuthToken>,
         candidate: Option<Box<Candidate>>,
+        /// An initiator is on the path as far as we know (server-auth or `new-initiator`,
+        /// and no `disconnected` since).
+        initiator_present: bool,
+        /// `disconnected` messages owed for initiators that a new one replaced: the server
+        /// sends one when a replaced initiator's connection has finished closing, which can
+        /// be after the `new-initiator` of its successor; those concern the earlier
+        /// initiator, not the current one.
+        stale_disconnects: u32,
     },
 }
 
@@ -433,6 +441,8 @@ impl Signaling {
                 initiator_key: config.initiator_public_key,
                 token: config.auth_token,
                 candidate: None,
+                initiator_present: false,
+                stale_disconnects: 0,
             },
             config.permanent_key,
             config.server_public_key,
@@ -910,12 +920,15 @@ impl Signaling {
                         }
                         responders
                     }
-                    RoleState::Responder { .. } => {
+                    RoleState::Responder {
+                        initiator_present, ..
+                    } => {
                         let connected = initiator_connected.ok_or_else(|| {
                             SignalingError::protocol(
                                 "server-auth has no `initiator_connected` field",
                             )
                         })?;
+                        *initiator_present = connected;
                         if connected {
                             vec![INITIATOR_ADDRESS]
                         } else {
@@ -1011,6 +1024,17 @@ impl Signaling {
                 Ok(())
             }
             Message::NewInitiator if !initiator => {
+                if let RoleState::Responder {
+                    initiator_present,
+                    stale_disconnects,
+                    ..
+                } = &mut self.role
+                {
+                    if *initiator_present {
+                        *stale_disconnects = stale_disconnects.saturating_add(1);
+                    }
+                    *initiator_present = true;
+                }
                 self.peer = None;
                 actions.push(Action::Event(Event::NewInitiator));
                 self.start_responder_handshake(now, actions)
@@ -1026,6 +1050,42 @@ impl Signaling {
                         "disconnected with invalid address 0x{id:02x}"
                     ))
                     .into());
+                }
+                if let RoleState::Responder {
+                    initiator_present,
+                    stale_disconnects,
+                    ..
+                } = &mut self.role
+                {
+                    if *stale_disconnects > 0 {
+                        *stale_disconnects -= 1;
+                        warn(
+                            actions,
+                            "ignored a disconnected message about an initiator that a new one \
+                             replaced"
+                                .to_owned(),
+                        );
+                        return Ok(());
+                    }
+                    *initiator_present = false;
+                }
+                let is_peer = self.peer.as_ref().is_some_and(|peer| peer.address == id);
+                if let RoleState::Initiator { candidates, .. } = &mut self.role
+                    && !is_peer
+                    && let Some(candidate) = candidates.get_mut(&id)
+                {
+                    // saltyrtc-server frees a responder's address before it announces the
+                    // departure, so the news can concern an earlier client at an address a
+                    // new responder already took. A handshake in progress is kept: if the
+                    // news was stale it goes on, if not the address stays silent and is
+                    // dropped as inactive, or a `new-responder` starts afresh.
+                    candidate.active = false;
+                    candidate.since = now;
+                    actions.push(Action::Event(Event::Disconnected {
+                        address: id,
+                        was_peer: false,
+                    }));
+                    return Ok(());
                 }
                 let was_peer = self.forget_client(id);
                 actions.push(Action::Event(Event::Disconnected {
@@ -1442,6 +1502,7 @@ impl Signaling {
             initiator_key,
             token,
             candidate,
+            ..
         } = &mut self.role
         else {
             return Ok(());
@@ -1494,6 +1555,7 @@ impl Signaling {
             candidate: slot,
             token,
             initiator_key,
+            ..
         } = &mut self.role
         else {
             return Ok(());

@@ -328,8 +328,13 @@ fn a_responder_message_relayed_before_server_auth_is_kept_until_then() {
     let initiator_key = KeyPair::generate();
     let responder_key = KeyPair::generate();
     let responder = net.join(
-        Signaling::responder(responder_config(&responder_key, &initiator_key, None, server))
-            .unwrap(),
+        Signaling::responder(responder_config(
+            &responder_key,
+            &initiator_key,
+            None,
+            server,
+        ))
+        .unwrap(),
         initiator_key.public_key(),
     );
     let held = std::rc::Rc::new(std::cell::RefCell::new(None::<Bytes>));
@@ -348,11 +353,18 @@ fn a_responder_message_relayed_before_server_auth_is_kept_until_then() {
     let mut config =
         InitiatorConfig::with_trusted_responder(initiator_key.clone(), *responder_key.public_key());
     config.server_public_key = Some(server);
-    let initiator = net.join(Signaling::initiator(config).unwrap(), initiator_key.public_key());
+    let initiator = net.join(
+        Signaling::initiator(config).unwrap(),
+        initiator_key.public_key(),
+    );
     assert_eq!(net.nodes[initiator].id, initiator_id);
-    assert!(net.handshake(initiator).is_none(), "the key arrived first and waits");
+    assert!(
+        net.handshake(initiator).is_none(),
+        "the key arrived first and waits"
+    );
     let server_auth = held.borrow_mut().take().expect("held");
-    net.queue.push_back(Hop::ToClient(initiator_id, server_auth));
+    net.queue
+        .push_back(Hop::ToClient(initiator_id, server_auth));
     net.run();
     assert!(net.handshake(initiator).is_some());
     assert!(net.handshake(responder).is_some());
@@ -485,6 +497,141 @@ fn a_new_initiator_trusting_the_responder_and_the_responder_without_token() {
     );
     assert!(net.handshake(initiator).is_some());
     assert!(net.handshake(responder).is_some());
+}
+
+#[test]
+fn a_late_disconnected_about_a_replaced_initiator_does_not_stop_the_new_handshake() {
+    // saltyrtc-server sends `disconnected` for a replaced initiator when its connection has
+    // finished closing, which can be after the `new-initiator` of its successor.
+    let mut pair = paired();
+    let server = pair.net.server_key();
+    let responder_id = pair.net.nodes[pair.responder].id;
+    let mut held = Vec::new();
+    let mut holding = true;
+    let shared = std::rc::Rc::new(std::cell::RefCell::new(Vec::<Bytes>::new()));
+    let sink = shared.clone();
+    pair.net.tamper = Some(Box::new(move |id, bytes| {
+        // Hold back the new initiator's first message to the responder (its `key`).
+        if holding && id == responder_id && bytes[16] == 0x01 {
+            holding = false;
+            sink.borrow_mut().push(Bytes::from(bytes.clone()));
+            return false;
+        }
+        true
+    }));
+    let mut config = InitiatorConfig::with_trusted_responder(
+        pair.initiator_key.clone(),
+        *pair.responder_key.public_key(),
+    );
+    config.server_public_key = Some(server);
+    let second = pair.net.join(
+        Signaling::initiator(config).unwrap(),
+        pair.initiator_key.public_key(),
+    );
+    held.extend(shared.borrow_mut().drain(..));
+    assert_eq!(held.len(), 1, "the new initiator's key was held");
+    assert!(
+        pair.net
+            .events(pair.responder)
+            .contains(&Event::NewInitiator)
+    );
+    // Now the late news about the old initiator, then the held key.
+    let outputs = pair.net.server.announce_disconnected(responder_id, 0x01);
+    pair.net.server_outputs(outputs);
+    pair.net.run();
+    assert!(
+        pair.net
+            .events(pair.responder)
+            .iter()
+            .any(|e| matches!(e, Event::Warning(w) if w.contains("replaced")))
+    );
+    pair.net
+        .queue
+        .push_back(Hop::ToClient(responder_id, held.remove(0)));
+    pair.net.run();
+    let (_, key, id) = pair.net.handshake(second).expect("the new pair is up");
+    assert_eq!(key, *pair.responder_key.public_key());
+    assert_eq!(
+        pair.net
+            .events(pair.responder)
+            .iter()
+            .filter(|e| matches!(e, Event::PeerHandshakeDone { .. }))
+            .count(),
+        2
+    );
+    assert_eq!(pair.net.handshake(pair.responder).unwrap().2, id);
+
+    // A second `disconnected` is real news: the initiator is gone.
+    let outputs = pair.net.server.announce_disconnected(responder_id, 0x01);
+    pair.net.server_outputs(outputs);
+    pair.net.run();
+    assert!(
+        pair.net
+            .events(pair.responder)
+            .contains(&Event::Disconnected {
+                address: 0x01,
+                was_peer: true
+            })
+    );
+}
+
+#[test]
+fn a_late_disconnected_about_an_earlier_responder_does_not_stop_the_new_handshake() {
+    // saltyrtc-server frees a responder's address before it announces the departure: the
+    // news can arrive after a new responder took the address.
+    let mut net = Net::new();
+    let server = net.server_key();
+    let initiator_key = KeyPair::generate();
+    let responder_key = KeyPair::generate();
+    let mut config =
+        InitiatorConfig::with_trusted_responder(initiator_key.clone(), *responder_key.public_key());
+    config.server_public_key = Some(server);
+    let initiator = net.join(
+        Signaling::initiator(config).unwrap(),
+        initiator_key.public_key(),
+    );
+    let initiator_id = net.nodes[initiator].id;
+    let shared = std::rc::Rc::new(std::cell::RefCell::new(Vec::<Bytes>::new()));
+    let sink = shared.clone();
+    let mut holding = true;
+    net.tamper = Some(Box::new(move |id, bytes| {
+        // Hold back the responder's first message to the initiator (its `key`).
+        if holding && id == initiator_id && bytes[16] == 0x02 {
+            holding = false;
+            sink.borrow_mut().push(Bytes::from(bytes.clone()));
+            return false;
+        }
+        true
+    }));
+    let responder = net.join(
+        Signaling::responder(responder_config(
+            &responder_key,
+            &initiator_key,
+            None,
+            server,
+        ))
+        .unwrap(),
+        initiator_key.public_key(),
+    );
+    let held = shared.borrow_mut().pop().expect("the key was held");
+    assert!(
+        net.events(initiator)
+            .contains(&Event::NewResponder { address: 0x02 })
+    );
+    let outputs = net.server.announce_disconnected(initiator_id, 0x02);
+    net.server_outputs(outputs);
+    net.run();
+    assert!(net.events(initiator).contains(&Event::Disconnected {
+        address: 0x02,
+        was_peer: false
+    }));
+    net.queue.push_back(Hop::ToClient(initiator_id, held));
+    net.run();
+    let (address, key, id) = net
+        .handshake(initiator)
+        .unwrap_or_else(|| panic!("{:?} / {:?}", net.events(initiator), net.events(responder)));
+    assert_eq!((address, key), (0x02, *responder_key.public_key()));
+    assert_eq!(net.handshake(responder).unwrap().2, id);
 }
 
 #[test]
@@ -624,23 +771,38 @@ fn a_late_send_error_about_an_earlier_client_is_ignored() {
     let initiator_id = pair.net.nodes[pair.initiator].id;
     // A send-error naming 0x01 → 0x02 with a CSN this initiator never used for it.
     let mut id = [0x01, 0x02, 0, 0, 0, 0, 0, 0];
-    let sent = Nonce::parse(&pair.net.log.iter().rev().find(|(to, _)| *to != initiator_id).unwrap().1)
-        .unwrap()
-        .csn;
+    let sent = Nonce::parse(
+        &pair
+            .net
+            .log
+            .iter()
+            .rev()
+            .find(|(to, _)| *to != initiator_id)
+            .unwrap()
+            .1,
+    )
+    .unwrap()
+    .csn;
     id[2..].copy_from_slice(&(sent + 1000).to_be_bytes()[2..]);
     let outputs = pair.net.server.send_error(initiator_id, id);
     pair.net.server_outputs(outputs);
     pair.net.run();
     assert_eq!(pair.net.nodes[pair.initiator].sig.phase(), Phase::Task);
-    assert!(pair.net.events(pair.initiator).iter().any(
-        |e| matches!(e, Event::Warning(w) if w.contains("earlier client"))
-    ));
+    assert!(
+        pair.net
+            .events(pair.initiator)
+            .iter()
+            .any(|e| matches!(e, Event::Warning(w) if w.contains("earlier client")))
+    );
     // The same report about a message it did send ends the peer.
     id[2..].copy_from_slice(&sent.to_be_bytes()[2..]);
     let outputs = pair.net.server.send_error(initiator_id, id);
     pair.net.server_outputs(outputs);
     pair.net.run();
-    assert_eq!(pair.net.nodes[pair.initiator].sig.phase(), Phase::PeerHandshake);
+    assert_eq!(
+        pair.net.nodes[pair.initiator].sig.phase(),
+        Phase::PeerHandshake
+    );
     assert!(pair.net.events(pair.initiator).iter().any(|e| matches!(
         e,
         Event::SendError {
@@ -1027,10 +1189,7 @@ fn scripted_server_auth(
 #[test]
 fn signed_keys_from_another_server_key_are_refused() {
     let pinned = *KeyPair::generate().public_key();
-    let (code, error) = scripted_server_auth(
-        signaling::sign_keys,
-        pinned,
-    );
+    let (code, error) = scripted_server_auth(signaling::sign_keys, pinned);
     assert_eq!(code, Some(CloseCode::ProtocolError));
     assert!(
         matches!(error, Some(SignalingError::ServerAuthentication { ref reason }) if reason.contains("does not decrypt"))

@@ -91,7 +91,10 @@ impl ServerConfig {
     }
 
     /// The connection options for the path of `initiator_public_key`.
-    pub(crate) fn connect_options(&self, initiator_public_key: &[u8; KEY_LENGTH]) -> WsConnectOptions {
+    pub(crate) fn connect_options(
+        &self,
+        initiator_public_key: &[u8; KEY_LENGTH],
+    ) -> WsConnectOptions {
         WsConnectOptions::new(self.path_url(initiator_public_key))
             .with_subprotocol(crate::saltyrtc::SUBPROTOCOL)
             .with_connect_timeout(self.connect_timeout)
@@ -165,7 +168,10 @@ impl SessionConfig {
             ("keepalive_interval", self.keepalive_interval),
             ("keepalive_timeout", self.keepalive_timeout),
             ("handshake_timeout", self.handshake_timeout),
-            ("incomplete_message_timeout", self.incomplete_message_timeout),
+            (
+                "incomplete_message_timeout",
+                self.incomplete_message_timeout,
+            ),
         ];
         for (name, value) in positive {
             if value.is_zero() {

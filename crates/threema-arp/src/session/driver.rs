@@ -120,7 +120,11 @@ impl PeerRole {
     fn trusted_peer(&self) -> Option<[u8; KEY_LENGTH]> {
         match self {
             Self::Initiator { trusted, .. } => *trusted,
-            Self::Responder { token: None, initiator, .. } => Some(*initiator),
+            Self::Responder {
+                token: None,
+                initiator,
+                ..
+            } => Some(*initiator),
             Self::Responder { .. } => None,
         }
     }

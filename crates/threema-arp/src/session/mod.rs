@@ -14,5 +14,5 @@ mod progress;
 
 pub use config::{ServerConfig, SessionConfig};
 pub use event::{SessionEvent, SessionState, Update};
-pub use progress::{Progress, Transfer};
 pub(crate) use progress::ProgressState;
+pub use progress::{Progress, Transfer};

@@ -158,7 +158,13 @@ mod tests {
         assert_eq!(rx.borrow().transferred, 8);
         assert_eq!(rx.borrow().fraction(), Some(0.8));
         state.finish(10);
-        assert_eq!(*rx.borrow(), Progress { transferred: 10, total: Some(10) });
+        assert_eq!(
+            *rx.borrow(),
+            Progress {
+                transferred: 10,
+                total: Some(10)
+            }
+        );
         let transfer = Transfer::new(rx, async { Ok(5u8) });
         assert_eq!(transfer.progress().borrow().transferred, 10);
         assert_eq!(transfer.await.unwrap(), 5);

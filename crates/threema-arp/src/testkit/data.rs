@@ -105,9 +105,15 @@ impl AppData {
             "image/jpeg",
             (0..=255u8).cycle().take(4096).collect(),
         );
-        data.thumbnails
-            .insert((key(&echo_chat), file.id.clone()), vec![0xff, 0xd8, 0xff, 0xd9]);
-        data.store_text(&ReceiverRef::group("1"), Some("ALICE123"), "Welcome to the group");
+        data.thumbnails.insert(
+            (key(&echo_chat), file.id.clone()),
+            vec![0xff, 0xd8, 0xff, 0xd9],
+        );
+        data.store_text(
+            &ReceiverRef::group("1"),
+            Some("ALICE123"),
+            "Welcome to the group",
+        );
         data.avatars
             .insert(key(&echo_chat), b"\x89PNG fake avatar".to_vec());
         data
@@ -129,7 +135,12 @@ impl AppData {
     }
 
     /// Stores a text message: incoming from `from`, or outgoing (sent) when `None`.
-    pub fn store_text(&mut self, receiver: &ReceiverRef, from: Option<&str>, text: &str) -> Message {
+    pub fn store_text(
+        &mut self,
+        receiver: &ReceiverRef,
+        from: Option<&str>,
+        text: &str,
+    ) -> Message {
         let (id, date) = self.stamp();
         let mut message = Message::new(MessageType::Text, id, sort_key(date));
         message.body = Some(text.into());
@@ -264,7 +275,9 @@ mod tests {
         // The group message is the newest.
         assert_eq!(conversations[0].id, "1");
         assert_eq!(conversations[0].position, 0);
-        let echo = data.conversation(&ReceiverRef::contact("ECHOECHO")).unwrap();
+        let echo = data
+            .conversation(&ReceiverRef::contact("ECHOECHO"))
+            .unwrap();
         assert_eq!(echo.message_count, 3);
         assert_eq!(echo.unread_count, 2);
         assert!(data.has_receiver(&ReceiverRef::group("1")));

@@ -4,10 +4,10 @@
 use super::data::{AppData, key};
 use crate::api::{
     ArpMessage, ContactCreated, ContactUpdated, ConversationUpdated, DistributionListCreated,
-    DistributionListUpdated, FileMessageCreated, Frame, GroupCreated, GroupUpdated,
-    ResponseAvatar, ResponseBlob, ResponseClientInfo, ResponseContactDetail,
-    ResponseConversations, ResponseMessages, ResponseProfile, ResponseReceivers,
-    ResponseThumbnail, TextMessageCreated, UpdateBatteryStatus, UpdateConfirm, UpdateMessages,
+    DistributionListUpdated, FileMessageCreated, Frame, GroupCreated, GroupUpdated, ResponseAvatar,
+    ResponseBlob, ResponseClientInfo, ResponseContactDetail, ResponseConversations,
+    ResponseMessages, ResponseProfile, ResponseReceivers, ResponseThumbnail, TextMessageCreated,
+    UpdateBatteryStatus, UpdateConfirm, UpdateMessages,
 };
 use crate::codec::{Ack, Nullable};
 use crate::connection::Role;
@@ -339,7 +339,8 @@ impl FakeApp {
             ArpMessage::RequestProfile(_) => {
                 lock(&self.shared.subscribed).profile = true;
                 let profile = self.data().profile.clone();
-                let mut reply = ResponseProfile::new(profile.identity.clone(), profile.public_key.clone());
+                let mut reply =
+                    ResponseProfile::new(profile.identity.clone(), profile.public_key.clone());
                 reply.data = profile;
                 ok(reply.into())
             }
@@ -383,7 +384,8 @@ impl FakeApp {
                     return fail("invalidIdentity");
                 }
                 let message = self.data().store_text(&receiver, None, &create.data.text);
-                let mut out = ok(TextMessageCreated::new(receiver.clone(), message.id.clone()).into());
+                let mut out =
+                    ok(TextMessageCreated::new(receiver.clone(), message.id.clone()).into());
                 out.extend(self.pushes(&receiver, &message));
                 out
             }
@@ -399,11 +401,14 @@ impl FakeApp {
                     &create.data.file_type,
                     create.data.data.into_vec(),
                 );
-                let mut out = ok(FileMessageCreated::new(receiver.clone(), message.id.clone()).into());
+                let mut out =
+                    ok(FileMessageCreated::new(receiver.clone(), message.id.clone()).into());
                 out.extend(self.pushes(&receiver, &message));
                 out
             }
-            ArpMessage::RequestRead(read) => self.mark(&read.args, |m| m.unread = Some(false), id, &fail),
+            ArpMessage::RequestRead(read) => {
+                self.mark(&read.args, |m| m.unread = Some(false), id, &fail)
+            }
             ArpMessage::RequestAck(ack) => {
                 let message = MessageRef::new(
                     ReceiverRef::new(ack.args.receiver_type.clone(), ack.args.id.clone()),
@@ -420,7 +425,10 @@ impl FakeApp {
                 let stored = self
                     .data()
                     .blobs
-                    .get(&(key(&request.args.receiver()), request.args.message_id.clone()))
+                    .get(&(
+                        key(&request.args.receiver()),
+                        request.args.message_id.clone(),
+                    ))
                     .cloned();
                 match stored {
                     Some(blob) => ok(ResponseBlob::new(
@@ -437,7 +445,10 @@ impl FakeApp {
                 let thumbnail = self
                     .data()
                     .thumbnails
-                    .get(&(key(&request.args.receiver()), request.args.message_id.clone()))
+                    .get(&(
+                        key(&request.args.receiver()),
+                        request.args.message_id.clone(),
+                    ))
                     .cloned();
                 ok(ResponseThumbnail::new(request.args.clone(), thumbnail.map(Into::into)).into())
             }
@@ -476,13 +487,12 @@ impl FakeApp {
                 let contact = contact.clone();
                 match update.data.avatar {
                     Nullable::Value(avatar) => {
-                        data.avatars.insert(
-                            key(&ReceiverRef::contact(&contact.id)),
-                            avatar.into_vec(),
-                        );
+                        data.avatars
+                            .insert(key(&ReceiverRef::contact(&contact.id)), avatar.into_vec());
                     }
                     Nullable::Null => {
-                        data.avatars.remove(&key(&ReceiverRef::contact(&contact.id)));
+                        data.avatars
+                            .remove(&key(&ReceiverRef::contact(&contact.id)));
                     }
                     Nullable::Absent => {}
                 }
@@ -539,7 +549,11 @@ impl FakeApp {
                 data.groups.retain(|g| g.id != delete.args.id);
                 let found = data.groups.len() != before;
                 drop(data);
-                if found { confirm() } else { fail("invalidGroup") }
+                if found {
+                    confirm()
+                } else {
+                    fail("invalidGroup")
+                }
             }
             ArpMessage::RequestGroupSync(sync) => {
                 if self.data().groups.iter().any(|g| g.id == sync.args.id) {
@@ -601,7 +615,11 @@ impl FakeApp {
                     })
                     .unwrap_or(false);
                 drop(data);
-                if found { confirm() } else { fail("invalidMessage") }
+                if found {
+                    confirm()
+                } else {
+                    fail("invalidMessage")
+                }
             }
             ArpMessage::DeleteCleanReceiverConversation(delete) => {
                 let receiver = delete.args.clone();

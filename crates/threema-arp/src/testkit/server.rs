@@ -193,10 +193,18 @@ impl SaltyRtcServer {
         let (started_tx, mut started) = watch::channel(false);
         let started_tx = Arc::new(started_tx);
         if let Some(stdout) = child.stdout.take() {
-            tokio::spawn(collect(stdout, Arc::clone(&self.output), Arc::clone(&started_tx)));
+            tokio::spawn(collect(
+                stdout,
+                Arc::clone(&self.output),
+                Arc::clone(&started_tx),
+            ));
         }
         if let Some(stderr) = child.stderr.take() {
-            tokio::spawn(collect(stderr, Arc::clone(&self.output), Arc::clone(&started_tx)));
+            tokio::spawn(collect(
+                stderr,
+                Arc::clone(&self.output),
+                Arc::clone(&started_tx),
+            ));
         }
         let waited = tokio::time::timeout(START_TIMEOUT, async {
             tokio::select! {

@@ -6,10 +6,10 @@
 use futures_util::future::join_all;
 use std::collections::BTreeMap;
 use std::future::Future;
+use std::time::Duration;
 use threema_arp::ArpMessage;
 use threema_arp::connection::NewSessionReason;
 use threema_arp::model::ReceiverRef;
-use std::time::Duration;
 use threema_arp::session::{ServerConfig, SessionEvent, Update};
 use threema_arp::testkit::{FakeApp, FakeAppConfig};
 use threema_arp::{ArpClient, ArpConfig, Updates};
@@ -39,20 +39,16 @@ pub async fn within<T>(what: &str, future: impl Future<Output = T>) -> T {
 /// A client config for `server` with fast reconnects.
 pub fn client_config(server: ServerConfig) -> ArpConfig {
     let mut config = ArpConfig::new(server);
-    config.session.reconnect = transport_core::Backoff::new(
-        Duration::from_millis(50),
-        Duration::from_millis(500),
-    );
+    config.session.reconnect =
+        transport_core::Backoff::new(Duration::from_millis(50), Duration::from_millis(500));
     config
 }
 
 /// A fake app config for `server` with fast reconnects.
 pub fn app_config(server: ServerConfig) -> FakeAppConfig {
     let mut config = FakeAppConfig::new(server);
-    config.session.reconnect = transport_core::Backoff::new(
-        Duration::from_millis(50),
-        Duration::from_millis(500),
-    );
+    config.session.reconnect =
+        transport_core::Backoff::new(Duration::from_millis(50), Duration::from_millis(500));
     config
 }
 
@@ -73,7 +69,10 @@ pub async fn pair_with(client: ArpConfig, app: FakeAppConfig) -> (ArpClient, Fak
 }
 
 /// The next update matching `pick` (skipping others), within [`LIMIT`].
-pub async fn next_update<T>(updates: &mut Updates, mut pick: impl FnMut(&Update) -> Option<T>) -> T {
+pub async fn next_update<T>(
+    updates: &mut Updates,
+    mut pick: impl FnMut(&Update) -> Option<T>,
+) -> T {
     within("an update", async {
         loop {
             match updates.recv().await {
@@ -137,21 +136,32 @@ pub async fn run_traffic_with_faults(
         })
         .collect();
     let file = client
-        .send_file(echo.clone(), "f.bin", "application/octet-stream", pattern(3 << 20, 1))
+        .send_file(
+            echo.clone(),
+            "f.bin",
+            "application/octet-stream",
+            pattern(3 << 20, 1),
+        )
         .unwrap();
     let file = tokio::spawn(file);
     for i in 0..traffic.pushes {
         app.incoming_message(&echo, "ECHOECHO", &format!("push {i}"));
     }
     // Faults at points defined by progress, not by time.
-    for (round, threshold) in [traffic.texts / 5, traffic.texts / 2].into_iter().enumerate() {
-        within("some texts to arrive", app.wait_for(|received| {
-            received
-                .iter()
-                .filter(|f| f.message.name() == "create/textMessage")
-                .count()
-                >= threshold
-        }))
+    for (round, threshold) in [traffic.texts / 5, traffic.texts / 2]
+        .into_iter()
+        .enumerate()
+    {
+        within(
+            "some texts to arrive",
+            app.wait_for(|received| {
+                received
+                    .iter()
+                    .filter(|f| f.message.name() == "create/textMessage")
+                    .count()
+                    >= threshold
+            }),
+        )
         .await;
         fault(round).await;
     }
@@ -159,11 +169,19 @@ pub async fn run_traffic_with_faults(
     // Every call ends with the app's answer.
     let mut ids = Vec::new();
     let results = join_all(sends).await;
-    if results.iter().any(|r| r.as_ref().map(|r| r.is_err()).unwrap_or(true)) { let _ = std::fs::write("/tmp/failed", "x"); }
+    if results
+        .iter()
+        .any(|r| r.as_ref().map(|r| r.is_err()).unwrap_or(true))
+    {
+        let _ = std::fs::write("/tmp/failed", "x");
+    }
     for send in results {
         ids.push(send.unwrap().expect("every text is acknowledged"));
     }
-    let file_id = within("the file", file).await.unwrap().expect("the file is acknowledged");
+    let file_id = within("the file", file)
+        .await
+        .unwrap()
+        .expect("the file is acknowledged");
     ids.push(file_id);
     ids.sort();
     ids.dedup();
@@ -176,8 +194,9 @@ pub async fn run_traffic_with_faults(
             *texts.entry(m.data.text).or_default() += 1;
         }
     }
-    let expected: BTreeMap<String, usize> =
-        (0..traffic.texts).map(|i| (format!("text {i}"), 1)).collect();
+    let expected: BTreeMap<String, usize> = (0..traffic.texts)
+        .map(|i| (format!("text {i}"), 1))
+        .collect();
     assert_eq!(texts, expected, "lost or duplicated texts");
     assert_eq!(app.count("create/fileMessage"), 1);
 
@@ -214,27 +233,38 @@ pub async fn run_traffic_with_faults(
         }
     })
     .await;
-    let expected: BTreeMap<String, usize> =
-        (0..traffic.pushes).map(|i| (format!("push {i}"), 1)).collect();
+    let expected: BTreeMap<String, usize> = (0..traffic.pushes)
+        .map(|i| (format!("push {i}"), 1))
+        .collect();
     assert_eq!(pushes, expected, "lost or duplicated pushes");
 }
 
 /// Waits until `client` noticed a fault (its session is no longer established).
 pub async fn wait_until_down(client: &ArpClient) {
     let mut state = client.state_changes();
-    within("the fault to take effect", state.wait_for(|s| !s.is_established()))
-        .await
-        .unwrap();
+    within(
+        "the fault to take effect",
+        state.wait_for(|s| !s.is_established()),
+    )
+    .await
+    .unwrap();
 }
 
 /// Checks that every reconnection of `app` resumed the session: one `Resumed` per
 /// `PeerConnected` after the first, and no new session.
 pub async fn assert_every_reconnect_resumed(client: &ArpClient, app: &FakeApp) {
     let mut state = client.state_changes();
-    within("the client's session", state.wait_for(|s| s.is_established()))
-        .await
-        .unwrap();
-    within("the app's session", app.wait_for_state(|s| s.is_established())).await;
+    within(
+        "the client's session",
+        state.wait_for(|s| s.is_established()),
+    )
+    .await
+    .unwrap();
+    within(
+        "the app's session",
+        app.wait_for_state(|s| s.is_established()),
+    )
+    .await;
     let events = app.events();
     let connected = events
         .iter()
@@ -252,4 +282,3 @@ pub async fn assert_every_reconnect_resumed(client: &ArpClient, app: &FakeApp) {
     assert_eq!(new_sessions, 1, "{events:?}");
     assert_eq!(resumed, connected - 1, "{events:?}");
 }
-
