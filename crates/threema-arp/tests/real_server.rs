@@ -10,7 +10,7 @@ mod common;
 
 use common::{
     Traffic, app_config, assert_every_reconnect_resumed, client_config, pair, pair_with, pattern,
-    run_traffic_with_faults, wait_until_down, within,
+    run_traffic_with_faults, wait_until_down, wait_until_up, within,
 };
 use threema_arp::connection::NewSessionReason;
 use threema_arp::model::{MessageRef, ReceiverRef};
@@ -325,6 +325,15 @@ async fn killed_connections_mid_transfer_resume_with_nothing_lost_or_duplicated(
     )
     .await;
     let mut updates = client.updates().unwrap();
+    struct Dump<'a>(&'a SaltyRtcServer);
+    impl Drop for Dump<'_> {
+        fn drop(&mut self) {
+            if std::thread::panicking() {
+                let _ = std::fs::write("/tmp/server-log.txt", self.0.output().join("\n"));
+            }
+        }
+    }
+    let _dump = Dump(&server);
     run_traffic_with_faults(
         &client,
         &app,
@@ -334,12 +343,12 @@ async fn killed_connections_mid_transfer_resume_with_nothing_lost_or_duplicated(
             pushes: 100,
         },
         async |_round| {
+            wait_until_up(&client).await;
             proxy.cut();
             wait_until_down(&client).await;
         },
     )
     .await;
-    std::fs::write("/tmp/server-log.txt", server.output().join("\n")).unwrap();
     assert_every_reconnect_resumed(&client, &app).await;
     assert!(
         proxy.accepted() >= 3,
@@ -364,6 +373,7 @@ async fn a_server_restart_mid_transfer_resumes_with_nothing_lost_or_duplicated()
             pushes: 50,
         },
         async |_round| {
+            wait_until_up(&client).await;
             server.lock().await.restart().await.unwrap();
             wait_until_down(&client).await;
         },

@@ -363,6 +363,10 @@ impl Driver {
         }
     }
 
+    fn is_responder(&self) -> bool {
+        matches!(self.role, PeerRole::Responder { .. })
+    }
+
     fn side(&self) -> &'static str {
         match self.role {
             PeerRole::Initiator { .. } => "client",
@@ -671,9 +675,13 @@ impl Driver {
         match event {
             Event::ServerHandshakeDone {
                 server_key_verified,
+                ref peers,
                 ..
             } => {
-                link.handshake_deadline = None;
+                // A responder starts its peer handshake at once when the initiator is there;
+                // it must end in time (see `Event::NewInitiator`).
+                link.handshake_deadline = (self.is_responder() && !peers.is_empty())
+                    .then(|| Instant::now() + self.config.handshake_timeout);
                 self.set_state(SessionState::WaitingForPeer);
                 self.emit(SessionEvent::ServerConnected {
                     server_key_verified,
@@ -713,6 +721,10 @@ impl Driver {
                 None
             }
             Event::NewInitiator => {
+                // The responder's handshake with the new initiator must end in time: a server
+                // that stopped relaying our messages (saltyrtc-server 5.0.1 on Python 3.8+
+                // does after an initiator left mid-relay) is only recovered by reconnecting.
+                link.handshake_deadline = Some(Instant::now() + self.config.handshake_timeout);
                 if self.arp.resumption().is_connected() {
                     let outputs = self.arp.disconnected();
                     self.offline_outputs(outputs);
@@ -753,6 +765,11 @@ impl Driver {
             }
             Event::Warning(warning) => {
                 tracing::debug!(%warning, "SaltyRTC");
+                None
+            }
+            Event::Disconnected { .. } if self.is_responder() => {
+                // The initiator left during the handshake: wait for the next one.
+                link.handshake_deadline = None;
                 None
             }
             Event::NewResponder { .. }

@@ -49,6 +49,8 @@ pub fn app_config(server: ServerConfig) -> FakeAppConfig {
     let mut config = FakeAppConfig::new(server);
     config.session.reconnect =
         transport_core::Backoff::new(Duration::from_millis(50), Duration::from_millis(500));
+    // Well under `LIMIT`: a stalled peer handshake is retried on a new connection in time.
+    config.session.handshake_timeout = Duration::from_secs(10);
     config
 }
 
@@ -168,13 +170,7 @@ pub async fn run_traffic_with_faults(
 
     // Every call ends with the app's answer.
     let mut ids = Vec::new();
-    let results = join_all(sends).await;
-    if results
-        .iter()
-        .any(|r| r.as_ref().map(|r| r.is_err()).unwrap_or(true))
-    {
-        let _ = std::fs::write("/tmp/failed", "x");
-    }
+    let results = within("every text", join_all(sends)).await;
     for send in results {
         ids.push(send.unwrap().expect("every text is acknowledged"));
     }
@@ -237,6 +233,17 @@ pub async fn run_traffic_with_faults(
         .map(|i| (format!("push {i}"), 1))
         .collect();
     assert_eq!(pushes, expected, "lost or duplicated pushes");
+}
+
+/// Waits until `client`'s session is established (so that a fault hits a live connection).
+pub async fn wait_until_up(client: &ArpClient) {
+    let mut state = client.state_changes();
+    within(
+        "the session to be up",
+        state.wait_for(|s| s.is_established()),
+    )
+    .await
+    .unwrap();
 }
 
 /// Waits until `client` noticed a fault (its session is no longer established).
