@@ -26,6 +26,9 @@ const START_TIMEOUT: Duration = Duration::from_secs(30);
 /// The server is found in `$XTASK_VENVS/saltyrtc/bin/saltyrtc-server`, or in
 /// `target/xtask/venvs/saltyrtc` of this workspace; `cargo xtask setup` installs it. When it is
 /// missing, [`SaltyRtcServer::start`] fails with a message saying so.
+///
+/// It logs at INFO level ([`output`](Self::output)); the environment variable
+/// `SALTYRTC_TEST_VERBOSITY` (1–7, 6 = DEBUG) changes that for debugging.
 pub struct SaltyRtcServer {
     child: Option<Child>,
     executable: PathBuf,
@@ -169,8 +172,14 @@ impl SaltyRtcServer {
     }
 
     async fn spawn(&mut self) -> io::Result<()> {
+        // INFO by default: DEBUG (6) also turns on asyncio's debug mode, which slows the
+        // server several times over; set SALTYRTC_TEST_VERBOSITY=6 to debug a test.
+        let verbosity = std::env::var("SALTYRTC_TEST_VERBOSITY")
+            .ok()
+            .filter(|v| matches!(v.as_str(), "1" | "2" | "3" | "4" | "5" | "6" | "7"))
+            .unwrap_or_else(|| "5".to_owned());
         let mut child = Command::new(&self.executable)
-            .args(["-v", "6", "serve", "-h", "127.0.0.1", "-p"])
+            .args(["-v", verbosity.as_str(), "serve", "-h", "127.0.0.1", "-p"])
             .arg(self.port.to_string())
             .env("SALTYRTC_SAFETY_OFF", "yes-and-i-know-what-im-doing")
             // The key travels in the environment, not on the command line others can see.
