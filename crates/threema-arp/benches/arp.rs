@@ -22,7 +22,7 @@
 )]
 
 use std::hint::black_box;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 use threema_arp::api::ResponseMessages;
 use threema_arp::chunking::{Chunker, DEFAULT_CHUNK_SIZE, Unchunker, UnchunkerConfig};
 use threema_arp::model::{Message, MessageType, ReceiverRef};
@@ -129,6 +129,7 @@ fn decode(quick: bool) {
 #[cfg(feature = "testkit")]
 mod end_to_end {
     use super::*;
+    use std::time::Duration;
     use threema_arp::model::MessageRef;
     use threema_arp::session::ServerConfig;
     use threema_arp::testkit::{FakeApp, FakeAppConfig, LocalRelay, SaltyRtcServer};

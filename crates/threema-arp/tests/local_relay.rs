@@ -1,6 +1,7 @@
 //! The client against the fake app through the in-process SaltyRTC relay: pairing, typed
 //! calls, updates, trusted reconnects and resumption after cut connections.
 
+#![cfg(feature = "testkit")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;

@@ -4,6 +4,7 @@
 //!
 //! Each test starts its own server on a free port and kills it at the end.
 
+#![cfg(feature = "testkit")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;

@@ -126,6 +126,7 @@ fn decrypt(
 }
 
 /// `box(plaintext)` laid out as MAC ‖ ciphertext, with an explicit nonce (for `signed_keys`).
+#[cfg_attr(not(any(test, feature = "testkit")), allow(dead_code))]
 pub(crate) fn box_bytes(
     key: &SalsaBox,
     nonce: &[u8; NONCE_LENGTH],

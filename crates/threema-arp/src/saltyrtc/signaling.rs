@@ -1817,6 +1817,7 @@ fn warn(actions: &mut Vec<Action>, message: String) {
 
 /// Signs keys like a SaltyRTC server does: `box(server session key ‖ client permanent key)`
 /// with the server's permanent key and the message's nonce (for test servers).
+#[cfg_attr(not(any(test, feature = "testkit")), allow(dead_code))]
 pub(crate) fn sign_keys(
     server_permanent: &KeyPair,
     server_session_public: &[u8; KEY_LENGTH],

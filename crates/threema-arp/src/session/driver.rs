@@ -39,6 +39,7 @@ pub(crate) enum PeerRole {
         trusted: Option<[u8; KEY_LENGTH]>,
     },
     /// The app (fake apps in tests).
+    #[cfg_attr(not(feature = "testkit"), allow(dead_code))]
     Responder {
         permanent: KeyPair,
         initiator: [u8; KEY_LENGTH],
@@ -155,6 +156,7 @@ pub(crate) enum Command {
     },
     /// Drop the WebSocket abruptly (no close frame), as a network failure would; the session
     /// reconnects and resumes. For fault injection in tests.
+    #[cfg_attr(not(feature = "testkit"), allow(dead_code))]
     DropConnection,
     /// The trusted key of the other side, once known.
     TrustedPeer {
@@ -907,9 +909,7 @@ impl Driver {
             return None;
         }
         let (header, payload) = ChunkHeader::parse(chunk).ok()?;
-        let Some(weak) = self.outgoing.get(&header.message_id) else {
-            return None;
-        };
+        let weak = self.outgoing.get(&header.message_id)?;
         match weak.upgrade() {
             Some(progress) => Some((progress, header.serial, payload.len() as u64)),
             None => {
