@@ -7,7 +7,9 @@
 //! relay can deadlock once every buffer between them is full.
 
 use crate::error::{Error, Result};
-use crate::ws::connect::{ENDED_WITHOUT_CLOSE, Stream, WsConnection, close_parts, io_error};
+use crate::ws::connect::{
+    ENDED_WITHOUT_CLOSE, Stream, WsConnection, close_parts, io_error, ping_message,
+};
 use crate::ws::frame::WsFrame;
 use bytes::Bytes;
 use futures_util::stream::{SplitSink, SplitStream};
@@ -128,17 +130,8 @@ impl WsWriter {
     /// [`Error::ConnectionLost`] when the connection is gone; [`Error::InvalidInput`] for a
     /// payload over 125 bytes.
     pub async fn ping(&mut self, payload: impl Into<Bytes>) -> Result<()> {
-        let payload = payload.into();
-        if payload.len() > 125 {
-            return Err(Error::invalid_input(
-                "ping payload",
-                "at most 125 bytes are allowed",
-            ));
-        }
-        self.sink
-            .send(Message::Ping(payload))
-            .await
-            .map_err(io_error)
+        let ping = ping_message(payload.into())?;
+        self.sink.send(ping).await.map_err(io_error)
     }
 
     /// Sends a close frame with `code` and `reason`. The reader half sees the server's answer
