@@ -1,7 +1,8 @@
 //! [`Error`]: everything that can go wrong in this crate.
 
 use crate::chunking::ChunkError;
-use crate::connection::ProtocolError;
+use crate::connection::{AckError, ProtocolError};
+use crate::saltyrtc::SignalingError;
 
 /// The result type of this crate.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -58,6 +59,31 @@ pub enum Error {
     /// failed (SaltyRTC close code 3001).
     #[error(transparent)]
     Protocol(#[from] ProtocolError),
+
+    /// A SaltyRTC error (handshake, crypto, a violation by the server or the other side).
+    #[error(transparent)]
+    SaltyRtc(#[from] SignalingError),
+
+    /// The app did not acknowledge a message: it rejected it with an error code, or the
+    /// session was reset or closed before it answered.
+    #[error(transparent)]
+    Ack(#[from] AckError),
+
+    /// The app answered a call with a message of another type than expected.
+    #[error("{request} was answered with {reply}")]
+    UnexpectedReply {
+        /// The call (`"request/receivers"`).
+        request: String,
+        /// The message that answered it.
+        reply: String,
+    },
+
+    /// The session has ended; no more calls are possible.
+    #[error("the session is closed: {reason}")]
+    Closed {
+        /// Why it ended.
+        reason: String,
+    },
 }
 
 impl Error {

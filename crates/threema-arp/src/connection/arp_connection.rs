@@ -127,6 +127,7 @@ pub struct ArpConnection {
     state: Resumption,
     acks: AckTracker,
     ack_deadline: Option<Instant>,
+    last_sent: Option<(u32, usize)>,
 }
 
 impl ArpConnection {
@@ -139,6 +140,7 @@ impl ArpConnection {
             state: Resumption::new(config.ack_request_threshold),
             acks: AckTracker::new(),
             ack_deadline: None,
+            last_sent: None,
             config,
         })
     }
@@ -209,7 +211,12 @@ impl ArpConnection {
         if !retransmit && !self.state.is_established() {
             return Ok(Vec::new());
         }
-        Ok(self.send_bytes(&bytes, retransmit))
+        // Chunking may make this layer send a `request/connectionAck` of its own; the
+        // message id recorded is this frame's.
+        let message_id = self.next_message_id;
+        let outputs = self.send_bytes(&bytes, retransmit);
+        self.last_sent = Some((message_id, bytes.len()));
+        Ok(outputs)
     }
 
     /// Sends a frame that asks for an acknowledgement: sets a fresh random `id` (or uses
@@ -233,6 +240,19 @@ impl ArpConnection {
                 Err(error)
             }
         }
+    }
+
+    /// Forgets a pending acknowledgement request (its caller gave up waiting); a late reply
+    /// is then delivered as a normal message. True if it was pending.
+    pub fn cancel_request(&mut self, id: &str) -> bool {
+        self.acks.cancel(id)
+    }
+
+    /// The chunker message id and encoded length of the last frame chunked by
+    /// [`send`](Self::send) or [`request`](Self::request): lets a driver attribute the chunks
+    /// it transmits to a message, for progress reports.
+    pub fn last_sent_message(&self) -> Option<(u32, usize)> {
+        self.last_sent
     }
 
     /// Handles one incoming chunk (the payload of a SaltyRTC `data` message).

@@ -406,6 +406,17 @@ pub(crate) const ENDED_WITHOUT_CLOSE: &str =
     "the server ended the connection without a close frame";
 
 /// Maps an error of an open connection.
+/// A ping frame with `payload`, refused over the 125 bytes a control frame may carry.
+pub(crate) fn ping_message(payload: Bytes) -> Result<Message> {
+    if payload.len() > 125 {
+        return Err(Error::invalid_input(
+            "ping payload",
+            "at most 125 bytes are allowed",
+        ));
+    }
+    Ok(Message::Ping(payload))
+}
+
 pub(crate) fn io_error(error: tungstenite::Error) -> Error {
     match error {
         tungstenite::Error::ConnectionClosed | tungstenite::Error::AlreadyClosed => {
@@ -491,17 +502,8 @@ impl WsConnection {
     /// [`Error::ConnectionLost`] when the connection is gone; [`Error::InvalidInput`] for a
     /// payload over 125 bytes.
     pub async fn ping(&mut self, payload: impl Into<Bytes>) -> Result<()> {
-        let payload = payload.into();
-        if payload.len() > 125 {
-            return Err(Error::invalid_input(
-                "ping payload",
-                "at most 125 bytes are allowed",
-            ));
-        }
-        self.stream
-            .send(Message::Ping(payload))
-            .await
-            .map_err(io_error)
+        let ping = ping_message(payload.into())?;
+        self.stream.send(ping).await.map_err(io_error)
     }
 
     /// Receives the next data frame. Pings are answered and pongs skipped on the way.

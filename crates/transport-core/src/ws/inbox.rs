@@ -200,6 +200,79 @@ impl<N> Stream for Notifications<N> {
     }
 }
 
+/// A bounded, never-waiting channel with an explicit overflow policy: the sending side of
+/// [`notification_channel`]. For protocols that run their own session loop over the raw
+/// connection layer and need the same visible-loss buffer as [`WsClient`](crate::ws::WsClient).
+pub struct NotificationSender<N> {
+    inbox: Arc<Inbox<N>>,
+}
+
+impl<N> fmt::Debug for NotificationSender<N> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("NotificationSender")
+            .field("lost_total", &self.inbox.lost_total())
+            .finish_non_exhaustive()
+    }
+}
+
+impl<N> NotificationSender<N> {
+    /// Adds an item; never waits. Returns false if an item was lost to make room (the stream
+    /// reports the gap as [`NotificationItem::Lagged`]).
+    pub fn push(&self, item: N) -> bool {
+        self.inbox.push(item) == Pushed::Queued
+    }
+
+    /// Ends the stream once the buffered items are taken.
+    pub fn close(&self) {
+        self.inbox.close();
+    }
+
+    /// Items lost so far.
+    pub fn lost_total(&self) -> u64 {
+        self.inbox.lost_total()
+    }
+}
+
+impl<N> Drop for NotificationSender<N> {
+    fn drop(&mut self) {
+        self.inbox.close();
+    }
+}
+
+/// A channel of at most `capacity` buffered items whose sender never waits: when the receiver
+/// falls behind, `policy` drops items and the [`Notifications`] stream yields
+/// [`NotificationItem::Lagged`] where the gap is. The stream ends when the sender is dropped or
+/// closed (after the buffered items).
+///
+/// ```
+/// use transport_core::ws::{NotificationItem, OverflowPolicy, notification_channel};
+///
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() {
+/// let (tx, mut rx) = notification_channel(2, OverflowPolicy::DropOldest);
+/// assert!(tx.push(1));
+/// assert!(tx.push(2));
+/// assert!(!tx.push(3)); // 1 is dropped
+/// drop(tx);
+/// assert_eq!(rx.recv().await, Some(NotificationItem::Lagged { missed: 1 }));
+/// assert_eq!(rx.recv().await, Some(NotificationItem::Notification(2)));
+/// assert_eq!(rx.recv().await, Some(NotificationItem::Notification(3)));
+/// assert_eq!(rx.recv().await, None);
+/// # }
+/// ```
+pub fn notification_channel<N>(
+    capacity: usize,
+    policy: OverflowPolicy,
+) -> (NotificationSender<N>, Notifications<N>) {
+    let inbox = Arc::new(Inbox::new(capacity, policy));
+    (
+        NotificationSender {
+            inbox: Arc::clone(&inbox),
+        },
+        Notifications::new(inbox),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

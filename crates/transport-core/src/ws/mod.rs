@@ -54,6 +54,7 @@ mod frame;
 mod inbox;
 mod pending;
 mod protocol;
+mod split;
 mod state;
 
 pub use client::{BatchResults, WsClient};
@@ -61,6 +62,7 @@ pub use config::{OverflowPolicy, ReconnectPolicy, WhenDisconnected, WsConfig};
 pub use connect::{WsConnectOptions, WsConnection, WsHeaderValue, connect};
 pub use event::{ConnectionEvent, Events};
 pub use frame::WsFrame;
-pub use inbox::{NotificationItem, Notifications};
+pub use inbox::{NotificationItem, NotificationSender, Notifications, notification_channel};
 pub use protocol::{HandshakeIo, Inbound, Match, Matcher, Outgoing, Protocol};
+pub use split::{WsReader, WsWriter};
 pub use state::{CloseReason, ConnectionState};
