@@ -238,7 +238,17 @@ pub(crate) fn main(args: &[String]) -> Result<(), String> {
             if quick { " (quick)" } else { "" }
         );
         let mut command = run::cargo();
-        command.args(["bench", "--quiet", "-p", krate, "--bench", bench, "--"]);
+        // All features: rows that need a crate's fake server (feature `testkit`) are measured too.
+        command.args([
+            "bench",
+            "--quiet",
+            "--all-features",
+            "-p",
+            krate,
+            "--bench",
+            bench,
+            "--",
+        ]);
         if quick {
             command.arg("--quick");
         }
