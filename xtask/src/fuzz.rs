@@ -27,6 +27,7 @@ struct Outcome {
     seconds: f64,
     ok: bool,
     note: String,
+    date: String,
 }
 
 const TABLE_HEAD: &str =
@@ -40,7 +41,7 @@ impl Outcome {
             self.runs.map_or_else(|| "—".to_owned(), |r| r.to_string()),
             self.seconds,
             self.note,
-            run::today()
+            self.date
         )
     }
 }
@@ -169,6 +170,7 @@ fn fuzz_one(target: &str, runs: u64) -> Outcome {
                 seconds: 0.0,
                 ok: false,
                 note: format!("could not start cargo fuzz: {e}"),
+                date: run::today(),
             };
         }
     };
@@ -186,7 +188,11 @@ fn fuzz_one(target: &str, runs: u64) -> Outcome {
         // Show the end of the output: the crash report or the build error.
         let tail: Vec<&str> = text.lines().rev().take(25).collect();
         eprintln!("{}", tail.into_iter().rev().collect::<Vec<_>>().join("\n"));
-        format!("FAILED ({}); see fuzz/artifacts/{target}/", output.status)
+        if text.contains("failed to build fuzz script") {
+            format!("BUILD FAILED ({})", output.status)
+        } else {
+            format!("FAILED ({}); see fuzz/artifacts/{target}/", output.status)
+        }
     };
     Outcome {
         target: target.to_owned(),
@@ -194,6 +200,7 @@ fn fuzz_one(target: &str, runs: u64) -> Outcome {
         seconds,
         ok,
         note,
+        date: run::today(),
     }
 }
 
@@ -274,6 +281,7 @@ mod tests {
             seconds: 1.0,
             ok: true,
             note: "no crash".to_owned(),
+            date: "today".to_owned(),
         }
     }
 
