@@ -17,7 +17,7 @@ mod relay;
 mod server;
 
 pub use data::{AppData, ConversationKey, StoredBlob};
-pub use fake_app::{FakeApp, FakeAppConfig};
+pub use fake_app::{FakeApp, FakeAppConfig, Fault};
 pub use proxy::TcpProxy;
 pub use relay::{LocalRelay, Tampered};
 pub use server::SaltyRtcServer;
