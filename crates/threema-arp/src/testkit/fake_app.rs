@@ -114,6 +114,12 @@ struct Shared {
 /// deletions. Unknown requests are rejected with `internalError`.
 ///
 /// Every message it receives is logged ([`FakeApp::received`]) so tests can count and compare.
+///
+/// Fault injection: [`FakeApp::inject`] makes it answer chosen requests with broken,
+/// truncated or garbage replies, not at all, or hold them for [`FakeApp::release_held`]
+/// (out of order); [`FakeApp::push_raw`] and [`FakeApp::push_raw_chunk`] send arbitrary
+/// messages and chunks; [`FakeApp::stall`] stops it answering (keep-alive probes included)
+/// while its WebSocket stays open; [`FakeApp::drop_connection`] cuts its WebSocket.
 #[derive(Clone)]
 pub struct FakeApp {
     shared: Arc<Shared>,
