@@ -456,3 +456,50 @@ async fn an_update_flood_beyond_the_buffer_reports_exactly_what_was_lost() {
     assert_eq!(missed, (FLOOD - 1000) as u64);
     assert_eq!(delivered, (FLOOD - 1000..FLOOD).collect::<Vec<_>>());
 }
+
+#[tokio::test(start_paused = true)]
+async fn an_update_flood_cut_by_a_dropped_connection_resumes_without_loss_or_duplication() {
+    let (_relay, client, app, mut updates) = setup().await;
+    const FLOOD: usize = 10_000;
+    const CUT_AT: usize = 3_000;
+    let cutter = client.clone();
+    let counting = tokio::spawn(async move {
+        let mut delivered = Vec::new();
+        let mut resumed = 0;
+        while delivered.len() < FLOOD {
+            match updates.recv().await.expect("stream open") {
+                NotificationItem::Notification(Update::Session(event)) => match event {
+                    SessionEvent::Resumed { .. } => resumed += 1,
+                    SessionEvent::NewSession { .. } | SessionEvent::Reset { .. } => {
+                        panic!("not resumed: {event:?}")
+                    }
+                    _ => {}
+                },
+                NotificationItem::Notification(update) => {
+                    let n = alert_number(&update).expect("only alerts");
+                    delivered.push(n);
+                    if delivered.len() == CUT_AT {
+                        // Mid-flood: what is in flight on the lost connection is lost.
+                        cutter.drop_connection();
+                    }
+                }
+                NotificationItem::Lagged { missed } => panic!("lost {missed} updates"),
+                other => panic!("unexpected {other:?}"),
+            }
+        }
+        (delivered, resumed)
+    });
+    for i in 0..FLOOD {
+        app.push(alert(i));
+    }
+    let (delivered, resumed) = within("the flood", counting).await.unwrap();
+    assert_eq!(resumed, 1, "exactly one resumption");
+    assert_eq!(delivered, (0..FLOOD).collect::<Vec<_>>());
+    let events = app.events();
+    assert!(
+        events
+            .iter()
+            .any(|e| matches!(e, SessionEvent::Resumed { resent } if *resent > 0)),
+        "the app resent the chunks the client missed: {events:?}"
+    );
+}
