@@ -13,7 +13,10 @@
 
 mod common;
 
-use common::{app_config, client_config, next_event, next_update, pair_with, within};
+use common::{
+    Traffic, app_config, assert_every_reconnect_resumed, client_config, next_event, next_update,
+    pair_with, run_traffic_with_faults_at, wait_until_down, within,
+};
 use std::time::Duration;
 use threema_arp::api::{AlertSource, AlertType, UpdateAlert};
 use threema_arp::connection::{AckError, NewSessionReason};
@@ -502,4 +505,44 @@ async fn an_update_flood_cut_by_a_dropped_connection_resumes_without_loss_or_dup
             .any(|e| matches!(e, SessionEvent::Resumed { resent } if *resent > 0)),
         "the app resent the chunks the client missed: {events:?}"
     );
+}
+
+/// Points in `0..max`, ascending, from a fixed seed (a small LCG: reproducible).
+fn random_points(seed: u64, count: usize, max: usize) -> Vec<usize> {
+    let mut state = seed;
+    let mut points: Vec<usize> = (0..count)
+        .map(|_| {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (state >> 33) as usize % max
+        })
+        .collect();
+    points.sort_unstable();
+    points
+}
+
+#[tokio::test(start_paused = true)]
+async fn sockets_dropped_at_random_points_on_both_sides_resume_without_loss_or_duplication() {
+    let (_relay, client, app, mut updates) = setup().await;
+    let texts = 300;
+    let points = random_points(12, 6, texts);
+    run_traffic_with_faults_at(
+        &client,
+        &app,
+        &mut updates,
+        Traffic { texts, pushes: 200 },
+        &points,
+        async |round| {
+            // Alternately the client's and the app's WebSocket.
+            if round % 2 == 0 {
+                client.drop_connection();
+            } else {
+                app.drop_connection();
+            }
+            wait_until_down(&client).await;
+        },
+    )
+    .await;
+    assert_every_reconnect_resumed(&client, &app).await;
 }
