@@ -266,7 +266,7 @@ async fn replies_out_of_order_reach_their_own_callers() {
 
 #[tokio::test(start_paused = true)]
 async fn a_stalled_app_times_out_calls_and_the_keepalive_resumes_the_session() {
-    let (_relay, client, app, mut updates) = setup().await;
+    let (relay, client, app, mut updates) = setup().await;
     let echo = ReceiverRef::contact("ECHOECHO");
     let sent_at = tokio::time::Instant::now();
     app.stall();
@@ -289,7 +289,7 @@ async fn a_stalled_app_times_out_calls_and_the_keepalive_resumes_the_session() {
     })
     .await;
     assert!(reason.contains("no answer from the other side"), "{reason}");
-    let config = threema_arp::ArpConfig::new(_relay.server_config()).session;
+    let config = threema_arp::ArpConfig::new(relay.server_config()).session;
     assert!(
         sent_at.elapsed() >= config.keepalive_interval + config.keepalive_timeout,
         "dead only after the probe's timeout: {:?}",
