@@ -13,8 +13,8 @@ use crate::api::{
 use crate::connection::Role;
 use crate::error::{Error, Result};
 use crate::model::{
-    Contact, ContactDetails, Conversation, DistributionList, Group, MessageRef, ReceiverRef,
-    ReceiverType,
+    Capabilities, Contact, ContactDetails, Conversation, DistributionList, Group, ImageFormat,
+    MessageRef, ReceiverRef, ReceiverType,
 };
 use crate::qr::{AuthToken, QrPayload};
 use crate::saltyrtc::{KEY_LENGTH, KeyPair, to_hex};
@@ -54,6 +54,66 @@ pub struct ArpConfig {
     pub persistent: bool,
     /// The QR code's self-hosted flag.
     pub self_hosted: bool,
+    /// Size limits checked before sending, until the app announces its own in
+    /// `response/clientInfo` ([`ArpClient::client_info`] adopts them).
+    pub limits: Limits,
+}
+
+/// Size limits the client checks before anything is sent, so that an oversize text or file
+/// fails at once with [`Error::InvalidInput`] instead of after a long upload (threema-web
+/// #414, #1176). The defaults are the schema's `Capabilities` defaults; the app's own values
+/// replace them once [`ArpClient::client_info`] has fetched its capabilities.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Limits {
+    /// The longest `create/textMessage` text in UTF-8 bytes (`maxMessageBodySize`).
+    /// Default 3,500.
+    pub max_text_bytes: u64,
+    /// The largest `create/fileMessage` file in bytes (`maxFileSize`). Default 50 MiB.
+    pub max_file_bytes: u64,
+}
+
+impl Limits {
+    /// The limits an app announces in its capabilities (defaults where it says nothing).
+    pub fn from_capabilities(capabilities: &Capabilities) -> Self {
+        Self {
+            max_text_bytes: u64::from(capabilities.max_message_body_size()),
+            max_file_bytes: capabilities.max_file_size(),
+        }
+    }
+
+    fn check_text(&self, text: &str) -> Result<()> {
+        let len = text.len() as u64;
+        if len > self.max_text_bytes {
+            return Err(Error::invalid(
+                "create/textMessage data.text",
+                format!(
+                    "is {len} bytes long, the app accepts at most {}",
+                    self.max_text_bytes
+                ),
+            ));
+        }
+        Ok(())
+    }
+
+    fn check_file(&self, len: u64) -> Result<()> {
+        if len > self.max_file_bytes {
+            return Err(Error::invalid(
+                "create/fileMessage data.data",
+                format!(
+                    "has {len} bytes, the app accepts at most {}",
+                    self.max_file_bytes
+                ),
+            ));
+        }
+        Ok(())
+    }
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self::from_capabilities(&Capabilities::new(ImageFormat::new("", "")))
+    }
 }
 
 impl ArpConfig {
@@ -68,6 +128,7 @@ impl ArpConfig {
             user_agent: concat!("threema-arp/", env!("CARGO_PKG_VERSION")).to_owned(),
             persistent: false,
             self_hosted: false,
+            limits: Limits::default(),
         }
     }
 
@@ -77,6 +138,9 @@ impl ArpConfig {
         }
         if self.server.host.is_empty() {
             return Err(Error::invalid("ArpConfig server.host", "must not be empty"));
+        }
+        if self.user_agent.is_empty() {
+            return Err(Error::invalid("ArpConfig user_agent", "must not be empty"));
         }
         self.session.validate()
     }
@@ -181,6 +245,7 @@ struct Inner {
     state: watch::Receiver<SessionState>,
     updates: Mutex<Option<Updates>>,
     subscriptions: Mutex<Subscriptions>,
+    limits: Mutex<Limits>,
     config: ArpConfig,
     permanent: KeyPair,
     task: Mutex<Option<tokio::task::JoinHandle<()>>>,
@@ -271,6 +336,7 @@ impl ArpClient {
                 state: handle.state,
                 updates: Mutex::new(Some(updates)),
                 subscriptions: Mutex::new(Subscriptions::default()),
+                limits: Mutex::new(config.limits),
                 permanent,
                 task: Mutex::new(Some(handle.task)),
                 config,
@@ -410,10 +476,14 @@ impl ArpClient {
     // ----- The initial requests -----
 
     /// `request/clientInfo`: the app's device, versions, configuration and capabilities.
+    /// The client adopts the size limits of the capabilities ([`ArpClient::limits`]).
     pub async fn client_info(&self) -> Result<ClientInfo> {
         let request = RequestClientInfo::new(self.inner.config.user_agent.clone());
         match self.request(Frame::new(request)).await?.message {
-            ArpMessage::ResponseClientInfo(response) => Ok(response.data),
+            ArpMessage::ResponseClientInfo(response) => {
+                *lock(&self.inner.limits) = Limits::from_capabilities(&response.data.capabilities);
+                Ok(response.data)
+            }
             other => Err(unexpected("request/clientInfo", &other)),
         }
     }
@@ -490,8 +560,16 @@ impl ArpClient {
             .await
     }
 
-    /// `create/textMessage` built by the caller (with a quote).
+    /// The size limits checked before sending: [`ArpConfig::limits`], or the app's once
+    /// [`ArpClient::client_info`] fetched them.
+    pub fn limits(&self) -> Limits {
+        *lock(&self.inner.limits)
+    }
+
+    /// `create/textMessage` built by the caller (with a quote). A text longer than
+    /// [`Limits::max_text_bytes`] fails before anything is sent.
     pub async fn send_text_message(&self, message: CreateTextMessage) -> Result<String> {
+        self.limits().check_text(&message.data.text)?;
         match self.request(Frame::new(message)).await?.message {
             ArpMessage::TextMessageCreated(reply) => reply.data.message_id.ok_or_else(|| {
                 Error::decode(
@@ -517,8 +595,10 @@ impl ArpClient {
         self.send_file_message(CreateFileMessage::new(receiver, name, mime_type, bytes))
     }
 
-    /// `create/fileMessage` built by the caller (caption, send as file).
+    /// `create/fileMessage` built by the caller (caption, send as file). A file larger than
+    /// [`Limits::max_file_bytes`] fails before anything is sent.
     pub fn send_file_message(&self, message: CreateFileMessage) -> Result<Transfer<String>> {
+        self.limits().check_file(message.data.data.len() as u64)?;
         let frame = Frame::new(message);
         // The size with the acknowledgement id the session adds is set when it is chunked.
         let estimate = frame.encode()?.len() as u64;

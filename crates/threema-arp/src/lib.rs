@@ -18,7 +18,7 @@ pub mod testkit;
 mod testutil;
 
 pub use api::{ArpMessage, Direction, Frame};
-pub use client::{ArpClient, ArpConfig, Pairing, TrustedSession, Updates};
+pub use client::{ArpClient, ArpConfig, Limits, Pairing, TrustedSession, Updates};
 pub use error::{Error, Result};
 
 /// The shared transport layer this crate is built on, re-exported so that users can name its

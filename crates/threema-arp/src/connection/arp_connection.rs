@@ -219,6 +219,18 @@ impl ArpConnection {
         Ok(outputs)
     }
 
+    /// Sends `bytes` as one message, chunked and cached like [`send`](Self::send) but neither
+    /// encoded nor validated: lets a fake peer (testkit) send malformed or unknown messages.
+    pub(crate) fn send_raw(&mut self, bytes: &[u8]) -> Result<Vec<Output>> {
+        if self.state.has_failed() {
+            return Err(ProtocolError::SessionFailed.into());
+        }
+        if !self.state.is_established() {
+            return Ok(Vec::new());
+        }
+        Ok(self.send_bytes(bytes, true))
+    }
+
     /// Sends a frame that asks for an acknowledgement: sets a fresh random `id` (or uses
     /// the frame's own, which must not be pending) and returns the future that resolves
     /// with the confirming frame.

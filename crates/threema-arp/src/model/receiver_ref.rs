@@ -41,11 +41,17 @@ impl ReceiverRef {
         Self::new(ReceiverType::DistributionList, id)
     }
 
-    /// Validates a receiver built by the user (`field` names the message for errors).
+    /// Validates a receiver built by the user (`field` names the message for errors): a
+    /// contact's id is a Threema ID; group and distribution-list ids are opaque but not
+    /// empty.
     pub(crate) fn check(&self, field: &str, allow_me: bool) -> Result<()> {
         self.receiver_type
             .check(&format!("{field} args.type"), allow_me)?;
-        non_empty(&format!("{field} args.id"), &self.id)
+        let id_field = format!("{field} args.id");
+        match self.receiver_type {
+            ReceiverType::Contact => threema_id(&id_field, &self.id),
+            _ => non_empty(&id_field, &self.id),
+        }
     }
 }
 
@@ -117,6 +123,9 @@ mod tests {
     fn validates_user_input() {
         assert!(ReceiverRef::contact("ECHOECHO").check("m", false).is_ok());
         assert!(ReceiverRef::contact("").check("m", false).is_err());
+        assert!(ReceiverRef::contact("echo").check("m", false).is_err());
+        assert!(ReceiverRef::group("17").check("m", false).is_ok());
+        assert!(ReceiverRef::group("").check("m", false).is_err());
         assert!(
             ReceiverRef::new(ReceiverType::Me, "ME")
                 .check("m", false)

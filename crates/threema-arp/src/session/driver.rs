@@ -158,6 +158,19 @@ pub(crate) enum Command {
     /// reconnects and resumes. For fault injection in tests.
     #[cfg_attr(not(feature = "testkit"), allow(dead_code))]
     DropConnection,
+    /// Send these bytes as one ARP message (chunked and cached as usual) without encoding or
+    /// validating them: a malformed or unknown frame. For fault injection in tests.
+    #[cfg_attr(not(feature = "testkit"), allow(dead_code))]
+    SendRawMessage { bytes: Vec<u8> },
+    /// Send this payload as one SaltyRTC `data` message, bypassing the chunker and the chunk
+    /// cache (a malformed chunk). For fault injection in tests.
+    #[cfg_attr(not(feature = "testkit"), allow(dead_code))]
+    SendRawChunk { chunk: Vec<u8> },
+    /// Stop transmitting ARP chunks on the current peer connection (they are still counted
+    /// and cached, as if lost in transit) until the next peer handshake: a peer that stopped
+    /// answering while its WebSocket stays open. For fault injection in tests.
+    #[cfg_attr(not(feature = "testkit"), allow(dead_code))]
+    Stall,
     /// The trusted key of the other side, once known.
     TrustedPeer {
         reply: oneshot::Sender<Option<[u8; KEY_LENGTH]>>,
@@ -200,6 +213,7 @@ pub(crate) fn spawn(
         awaiting_incoming: VecDeque::new(),
         cleared: (0, 0),
         renew: false,
+        reset: false,
         closing: None,
     };
     let task = tokio::spawn(driver.run());
@@ -245,6 +259,8 @@ struct Link {
     /// then.
     probe_deadline: Option<Instant>,
     connection_id: Option<crate::connection::ConnectionId>,
+    /// ARP chunks are not transmitted until the next peer handshake (fault injection).
+    stalled: bool,
 }
 
 impl Link {
@@ -277,6 +293,9 @@ struct Driver {
     /// A full reconnect happened: renew the subscriptions once the current outputs are out
     /// (chunks must go on the wire in the order the connection layer cached them).
     renew: bool,
+    /// The ARP session failed and was restarted: the next new session renews the
+    /// subscriptions although the connection layer counts it as a first connection.
+    reset: bool,
     /// Set when the user closes: acknowledged once the driver ends.
     closing: Option<oneshot::Sender<()>>,
 }
@@ -320,6 +339,7 @@ impl Driver {
                     tracing::warn!(%reason, "ARP session reset");
                     let outputs = self.arp.closed();
                     self.offline_outputs(outputs);
+                    self.reset = true;
                     self.emit(SessionEvent::Reset { reason });
                 }
                 End::Lost(reason) => {
@@ -412,7 +432,7 @@ impl Driver {
                 self.closing = Some(done);
                 true
             }
-            Command::DropConnection => false,
+            Command::DropConnection | Command::SendRawChunk { .. } | Command::Stall => false,
             other => {
                 // Messages are held by the connection layer until the next handshake.
                 let outputs = self.command(other);
@@ -475,7 +495,8 @@ impl Driver {
                 self.closing = Some(done);
                 Vec::new()
             }
-            Command::DropConnection => Vec::new(),
+            Command::SendRawMessage { bytes } => self.arp.send_raw(&bytes).unwrap_or_default(),
+            Command::DropConnection | Command::SendRawChunk { .. } | Command::Stall => Vec::new(),
         }
     }
 
@@ -509,6 +530,7 @@ impl Driver {
             last_chunk: now,
             probe_deadline: None,
             connection_id: None,
+            stalled: false,
         };
         let end = loop {
             let deadline = self.next_deadline(&link);
@@ -542,6 +564,13 @@ impl Driver {
                         Command::DropConnection => {
                             writer.abort();
                             break End::Lost("the connection was dropped on request".into());
+                        }
+                        Command::Stall => link.stalled = true,
+                        Command::SendRawChunk { chunk } => {
+                            match link.signaling.send_data(&chunk) {
+                                Ok(frame) => link.send(frame, None),
+                                Err(error) => break End::Lost(error.to_string()),
+                            }
                         }
                         other => {
                             let outputs = self.command(other);
@@ -697,6 +726,7 @@ impl Driver {
             } => {
                 self.role.trust(permanent_key);
                 link.connection_id = Some(connection_id);
+                link.stalled = false;
                 link.handshake_deadline = Some(Instant::now() + self.config.handshake_timeout);
                 link.last_chunk = Instant::now();
                 link.probe_deadline = None;
@@ -801,6 +831,9 @@ impl Driver {
         match output {
             Output::Transmit(chunk) => {
                 let link = link?;
+                if link.stalled {
+                    return None;
+                }
                 let progress = self.outgoing_progress(&chunk);
                 match link.signaling.send_data(&chunk) {
                     Ok(frame) => link.send(frame, progress),
@@ -842,7 +875,8 @@ impl Driver {
                     failed_requests,
                 });
                 self.established(link);
-                if reason != NewSessionReason::FirstConnection {
+                let after_reset = std::mem::take(&mut self.reset);
+                if reason != NewSessionReason::FirstConnection || after_reset {
                     self.renew = true;
                 }
                 None

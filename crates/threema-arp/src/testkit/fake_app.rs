@@ -20,7 +20,7 @@ use crate::qr::{AuthToken, QrPayload};
 use crate::saltyrtc::{KEY_LENGTH, KeyPair};
 use crate::session::driver::{self, Command, PeerRole};
 use crate::session::{ServerConfig, SessionConfig, SessionEvent, SessionState, Update};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use tokio::sync::{mpsc, oneshot, watch};
@@ -62,6 +62,24 @@ impl FakeAppConfig {
     }
 }
 
+/// How the fake app misbehaves when it answers a request (fault injection; see
+/// [`FakeApp::inject`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Fault {
+    /// The acknowledging reply arrives with its `ack` intact, but its `data` is a string
+    /// where the schema wants something else.
+    MalformedReply,
+    /// The reply is one byte that is not msgpack (`0xc1`): nothing ties it to the request.
+    GarbageReply,
+    /// The reply is cut in the middle of its msgpack encoding.
+    TruncatedReply,
+    /// The request is processed but never answered.
+    Silent,
+    /// The replies are held until [`FakeApp::release_held`].
+    Hold,
+}
+
 #[derive(Debug, Default)]
 struct Subscribed {
     profile: bool,
@@ -80,6 +98,8 @@ struct Shared {
     changes: watch::Sender<u64>,
     permanent: KeyPair,
     page_size: usize,
+    faults: Mutex<BTreeMap<String, Fault>>,
+    held: Mutex<Vec<Frame>>,
 }
 
 /// A fake Threema app for tests and demos.
@@ -94,6 +114,12 @@ struct Shared {
 /// deletions. Unknown requests are rejected with `internalError`.
 ///
 /// Every message it receives is logged ([`FakeApp::received`]) so tests can count and compare.
+///
+/// Fault injection: [`FakeApp::inject`] makes it answer chosen requests with broken,
+/// truncated or garbage replies, not at all, or hold them for [`FakeApp::release_held`]
+/// (out of order); [`FakeApp::push_raw`] and [`FakeApp::push_raw_chunk`] send arbitrary
+/// messages and chunks; [`FakeApp::stall`] stops it answering (keep-alive probes included)
+/// while its WebSocket stays open; [`FakeApp::drop_connection`] cuts its WebSocket.
 #[derive(Clone)]
 pub struct FakeApp {
     shared: Arc<Shared>,
@@ -163,6 +189,8 @@ impl FakeApp {
             changes: watch::channel(0).0,
             permanent,
             page_size: config.page_size.max(1),
+            faults: Mutex::new(BTreeMap::new()),
+            held: Mutex::new(Vec::new()),
         });
         let app = Self {
             shared: Arc::clone(&shared),
@@ -267,6 +295,58 @@ impl FakeApp {
         let _ = self.shared.commands.send(Command::DropConnection);
     }
 
+    /// From now on, answers requests named `name` (`"request/profile"`) according to
+    /// `fault`; see [`FakeApp::clear_faults`].
+    pub fn inject(&self, name: &str, fault: Fault) {
+        lock(&self.shared.faults).insert(name.to_owned(), fault);
+    }
+
+    /// Answers every request normally again (held replies stay held).
+    pub fn clear_faults(&self) {
+        lock(&self.shared.faults).clear();
+    }
+
+    /// How many replies are held ([`Fault::Hold`]).
+    pub fn held(&self) -> usize {
+        lock(&self.shared.held).len()
+    }
+
+    /// Sends the held replies in the **reverse** order of the requests (out of order);
+    /// returns how many.
+    pub fn release_held(&self) -> usize {
+        let held = std::mem::take(&mut *lock(&self.shared.held));
+        let count = held.len();
+        for frame in held.into_iter().rev() {
+            self.send(frame);
+        }
+        count
+    }
+
+    /// Sends `bytes` as one ARP message (chunked and cached as usual) without encoding or
+    /// validating them: malformed msgpack, an unknown message, a known one with broken
+    /// fields.
+    pub fn push_raw(&self, bytes: impl Into<Vec<u8>>) {
+        let _ = self.shared.commands.send(Command::SendRawMessage {
+            bytes: bytes.into(),
+        });
+    }
+
+    /// Sends `chunk` as one SaltyRTC `data` payload, bypassing the chunker: a truncated or
+    /// malformed chunk.
+    pub fn push_raw_chunk(&self, chunk: impl Into<Vec<u8>>) {
+        let _ = self.shared.commands.send(Command::SendRawChunk {
+            chunk: chunk.into(),
+        });
+    }
+
+    /// Stops answering on the current connection while its WebSocket stays open: nothing
+    /// more reaches the client (not even answers to its keep-alive probes) until the client
+    /// reconnects. What the app "sent" meanwhile stays in its chunk cache, so a resumed
+    /// session delivers it.
+    pub fn stall(&self) {
+        let _ = self.shared.commands.send(Command::Stall);
+    }
+
     /// Ends the app's session (`update/connectionDisconnect`, SaltyRTC `close`).
     pub async fn close(&self) {
         let (done, finished) = oneshot::channel();
@@ -301,9 +381,20 @@ impl FakeApp {
     fn handle(&self, frame: Frame) {
         lock(&self.shared.received).push(frame.clone());
         let id = frame.id.clone();
-        let answers = self.answer(frame.message, id.as_deref());
-        for answer in answers {
-            self.send(answer);
+        let fault = lock(&self.shared.faults)
+            .get(&frame.message.name())
+            .copied();
+        let mut answers = self.answer(frame.message, id.as_deref()).into_iter();
+        match fault {
+            None => answers.for_each(|answer| self.send(answer)),
+            Some(Fault::Silent) => {}
+            Some(Fault::Hold) => lock(&self.shared.held).extend(answers),
+            Some(fault) => {
+                if let Some(first) = answers.next() {
+                    self.push_raw(corrupt(&first, fault));
+                }
+                answers.for_each(|answer| self.send(answer));
+            }
         }
         self.changed();
     }
@@ -700,6 +791,31 @@ impl FakeApp {
             }
             None => fail("invalidMessage"),
         }
+    }
+}
+
+/// The bytes of `frame` spoiled as `fault` says.
+fn corrupt(frame: &Frame, fault: Fault) -> Vec<u8> {
+    let Ok(bytes) = frame.encode() else {
+        return vec![0xc1];
+    };
+    match fault {
+        Fault::TruncatedReply => bytes[..bytes.len() / 2].to_vec(),
+        Fault::MalformedReply => {
+            let Ok(mut value) = rmpv::decode::read_value(&mut bytes.as_slice()) else {
+                return vec![0xc1];
+            };
+            if let rmpv::Value::Map(entries) = &mut value {
+                entries.retain(|(key, _)| key.as_str() != Some("data"));
+                entries.push(("data".into(), "not what the schema says".into()));
+            }
+            let mut out = Vec::new();
+            match rmpv::encode::write_value(&mut out, &value) {
+                Ok(()) => out,
+                Err(_) => vec![0xc1],
+            }
+        }
+        _ => vec![0xc1],
     }
 }
 

@@ -2,7 +2,8 @@
 //! end to end without a phone.
 //!
 //! - [`FakeApp`]: a fake Threema app (the SaltyRTC responder) answering ARP requests from
-//!   in-memory [`AppData`] and pushing updates;
+//!   in-memory [`AppData`] and pushing updates, with fault injection ([`Fault`]: broken,
+//!   missing and out-of-order replies, raw frames and chunks, a stalled peer);
 //! - [`LocalRelay`]: an in-process SaltyRTC server (the sans-IO
 //!   [`RelayServer`](crate::saltyrtc::server::RelayServer) on a local WebSocket), with fault
 //!   injection (cut every connection);
@@ -17,7 +18,7 @@ mod relay;
 mod server;
 
 pub use data::{AppData, ConversationKey, StoredBlob};
-pub use fake_app::{FakeApp, FakeAppConfig};
+pub use fake_app::{FakeApp, FakeAppConfig, Fault};
 pub use proxy::TcpProxy;
 pub use relay::{LocalRelay, Tampered};
 pub use server::SaltyRtcServer;

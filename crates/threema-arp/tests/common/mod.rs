@@ -126,6 +126,20 @@ pub async fn run_traffic_with_faults(
     traffic: Traffic,
     fault: impl AsyncFn(usize),
 ) {
+    let thresholds = [traffic.texts / 5, traffic.texts / 2];
+    run_traffic_with_faults_at(client, app, updates, traffic, &thresholds, fault).await;
+}
+
+/// [`run_traffic_with_faults`] with a fault each time the app has received `thresholds[i]`
+/// texts (ascending).
+pub async fn run_traffic_with_faults_at(
+    client: &ArpClient,
+    app: &FakeApp,
+    updates: &mut Updates,
+    traffic: Traffic,
+    thresholds: &[usize],
+    fault: impl AsyncFn(usize),
+) {
     let echo = ReceiverRef::contact("ECHOECHO");
     within("subscribe", client.messages(echo.clone(), None))
         .await
@@ -150,10 +164,7 @@ pub async fn run_traffic_with_faults(
         app.incoming_message(&echo, "ECHOECHO", &format!("push {i}"));
     }
     // Faults at points defined by progress, not by time.
-    for (round, threshold) in [traffic.texts / 5, traffic.texts / 2]
-        .into_iter()
-        .enumerate()
-    {
+    for (round, &threshold) in thresholds.iter().enumerate() {
         within(
             "some texts to arrive",
             app.wait_for(|received| {

@@ -5,7 +5,7 @@
 use crate::api::macros::wire_message;
 use crate::error::Result;
 use crate::model::IdArgs;
-use crate::model::receiver_ref::non_empty;
+use crate::model::receiver_ref::threema_id;
 use serde::{Deserialize, Serialize};
 
 /// `update/typing` (both directions).
@@ -37,7 +37,8 @@ impl UpdateTyping {
     }
 
     fn check(&self) -> Result<()> {
-        non_empty("update/typing args.id", &self.args.id)
+        // The typing partner is a contact: a Threema ID.
+        threema_id("update/typing args.id", &self.args.id)
     }
 }
 
