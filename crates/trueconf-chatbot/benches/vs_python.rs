@@ -14,7 +14,7 @@
 //!    turned off.
 //! 2. Typed decode of a 1,000-message `getChatHistory` response frame (`codec::decode_frame` +
 //!    `ResponseFrame::decode::<GetChatHistory>`) against `serde_json::from_str::<Value>` of the
-//!    same text; best of several rounds each.
+//!    same text; best of several rounds each, the two alternating round by round.
 //!
 //! Run with `cargo xtask bench vs_python` (`--quick`: N = 5,000 instead of 20,000, fewer
 //! decode rounds). Prints `@bench` lines for `cargo xtask bench` (three with goals, three
@@ -284,18 +284,28 @@ fn history_frame(count: usize) -> String {
     .to_string()
 }
 
-/// Best (shortest) time per iteration over `rounds` rounds of `iterations` calls.
-fn best_of(rounds: usize, iterations: usize, mut f: impl FnMut()) -> Duration {
-    (0..rounds)
-        .map(|_| {
-            let started = Instant::now();
-            for _ in 0..iterations {
-                f();
-            }
-            started.elapsed() / u32::try_from(iterations).unwrap()
-        })
-        .min()
-        .unwrap()
+/// Best (shortest) time per iteration of `a` and of `b` over `rounds` rounds of `iterations`
+/// calls each, the two alternating round by round so that a load change on a shared machine
+/// affects both alike.
+fn best_of_alternating(
+    rounds: usize,
+    iterations: usize,
+    mut a: impl FnMut(),
+    mut b: impl FnMut(),
+) -> (Duration, Duration) {
+    let time = |f: &mut dyn FnMut()| {
+        let started = Instant::now();
+        for _ in 0..iterations {
+            f();
+        }
+        started.elapsed() / u32::try_from(iterations).unwrap()
+    };
+    let (mut best_a, mut best_b) = (Duration::MAX, Duration::MAX);
+    for _ in 0..rounds {
+        best_a = best_a.min(time(&mut a));
+        best_b = best_b.min(time(&mut b));
+    }
+    (best_a, best_b)
 }
 
 fn decode_bench(quick: bool) {
@@ -315,16 +325,20 @@ fn decode_bench(quick: bool) {
         700
     );
 
-    let (rounds, iterations) = if quick { (5, 10) } else { (10, 40) };
-    let typed = best_of(rounds, iterations, || {
-        let Frame::Response(response) = codec::decode_frame(black_box(&text)).unwrap() else {
-            unreachable!()
-        };
-        black_box(response.decode::<GetChatHistory>().unwrap());
-    });
-    let value = best_of(rounds, iterations, || {
-        black_box(serde_json::from_str::<Value>(black_box(&text)).unwrap());
-    });
+    let (rounds, iterations) = if quick { (6, 10) } else { (20, 20) };
+    let (typed, value) = best_of_alternating(
+        rounds,
+        iterations,
+        || {
+            let Frame::Response(response) = codec::decode_frame(black_box(&text)).unwrap() else {
+                unreachable!()
+            };
+            black_box(response.decode::<GetChatHistory>().unwrap());
+        },
+        || {
+            black_box(serde_json::from_str::<Value>(black_box(&text)).unwrap());
+        },
+    );
     let ratio = typed.as_secs_f64() / value.as_secs_f64();
     eprintln!(
         "getChatHistory decode ({} KiB): typed {typed:?}, Value {value:?}",
