@@ -47,7 +47,7 @@ pub(crate) fn main(args: &[String]) -> Result<(), String> {
             "--features",
             "testkit",
             "--example",
-            "demo",
+            &format!("{krate}-demo"),
         ]);
         command.env("XTASK_VENVS", crate::setup::venvs_dir());
         ran += 1;

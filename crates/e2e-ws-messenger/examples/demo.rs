@@ -2,7 +2,7 @@
 //! receipts, against the crate's own fake server; it prints what the server stored (ciphertext)
 //! next to what the clients decrypted.
 //!
-//! Run it with `cargo run -p e2e-ws-messenger --features testkit --example demo` (or
+//! Run it with `cargo run -p e2e-ws-messenger --features testkit --example e2e-ws-messenger-demo` (or
 //! `cargo xtask demo`). Against a real server, connect with `Client::builder("wss://…")` and
 //! the server's framing; register with the SMS code the phone receives.
 

@@ -3,7 +3,7 @@
 //! register, set the account attributes, fetch the profile; then, on the WebSocket, receive
 //! a message the server pushes and acknowledge it.
 //!
-//! Run it with `cargo run -p signal-server-api --features testkit --example demo` (or
+//! Run it with `cargo run -p signal-server-api --features testkit --example signal-server-api-demo` (or
 //! `cargo xtask demo`). Against the real server, build the client with
 //! `SignalClient::builder()` (plus Signal's root certificate) instead of the mock's builders;
 //! the calls stay the same.

@@ -1,7 +1,7 @@
 //! Demo: pair an [`ArpClient`] with the fake Threema app through the real `saltyrtc-server`
 //! (installed by `cargo xtask setup`), list the conversations, send a message, and receive the
 //! app's update. Run with `cargo xtask demo threema-arp` (or
-//! `cargo run -p threema-arp --example demo --features testkit`).
+//! `cargo run -p threema-arp --example threema-arp-demo --features testkit`).
 
 #![allow(clippy::print_stdout)]
 

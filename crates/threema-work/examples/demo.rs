@@ -1,7 +1,7 @@
 //! An admin's tour of the Threema Work API against the crate's own fake server: list the
 //! users with the credentials they activated with, then set a global app configuration value.
 //!
-//! Run it with `cargo run -p threema-work --features testkit --example demo` (or
+//! Run it with `cargo run -p threema-work --features testkit --example threema-work-demo` (or
 //! `cargo xtask demo`). Against the real API, build the client with `Client::new(api_key)`
 //! instead of `fake.client()`; everything else stays the same.
 

@@ -1,7 +1,7 @@
 //! An echo bot built with the dispatcher, against the crate's own fake TrueConf server, with a
 //! scripted user talking to it. Prints the exchange.
 //!
-//! Run it with `cargo run -p trueconf-chatbot --features testkit --example demo` (or
+//! Run it with `cargo run -p trueconf-chatbot --features testkit --example trueconf-chatbot-demo` (or
 //! `cargo xtask demo`). Against a real server, build the client with
 //! `Client::builder(host).credentials(user, password)` instead of `server.bot_client()` (see
 //! `examples/echo_bot.rs`); the bot itself stays the same.
