@@ -405,7 +405,6 @@ fn upgrade_error(error: tungstenite::Error, target: &str, path: &str) -> Error {
 pub(crate) const ENDED_WITHOUT_CLOSE: &str =
     "the server ended the connection without a close frame";
 
-/// Maps an error of an open connection.
 /// A ping frame with `payload`, refused over the 125 bytes a control frame may carry.
 pub(crate) fn ping_message(payload: Bytes) -> Result<Message> {
     if payload.len() > 125 {
@@ -417,6 +416,26 @@ pub(crate) fn ping_message(payload: Bytes) -> Result<Message> {
     Ok(Message::Ping(payload))
 }
 
+/// What one item read from the message stream means to a `recv`: a data frame, the end of the
+/// connection (a close frame, a read error, or the stream ending without a close frame), or
+/// `None` for a control frame to skip (pings are answered by tungstenite, pongs ignored).
+pub(crate) fn read_item(
+    item: Option<std::result::Result<Message, tungstenite::Error>>,
+) -> Option<Result<WsFrame>> {
+    match item {
+        Some(Ok(Message::Close(frame))) => {
+            let (code, reason) = close_parts(frame.as_ref());
+            Some(Err(Error::Closed { code, reason }))
+        }
+        Some(Ok(message)) => WsFrame::from_message(message).map(Ok),
+        Some(Err(e)) => Some(Err(io_error(e))),
+        None => Some(Err(Error::ConnectionLost {
+            reason: ENDED_WITHOUT_CLOSE.to_owned(),
+        })),
+    }
+}
+
+/// Maps an error of an open connection.
 pub(crate) fn io_error(error: tungstenite::Error) -> Error {
     match error {
         tungstenite::Error::ConnectionClosed | tungstenite::Error::AlreadyClosed => {
@@ -516,24 +535,14 @@ impl WsConnection {
     /// - [`Error::Protocol`] for a frame over the configured limits.
     pub async fn recv(&mut self) -> Result<WsFrame> {
         loop {
-            match self.stream.next().await {
-                Some(Ok(Message::Close(frame))) => {
-                    let (code, reason) = close_parts(frame.as_ref());
+            match read_item(self.stream.next().await) {
+                Some(Err(closed @ Error::Closed { .. })) => {
                     // Reading on lets tungstenite flush its close reply; the stream then ends.
                     while let Some(Ok(_)) = self.stream.next().await {}
-                    return Err(Error::Closed { code, reason });
+                    return Err(closed);
                 }
-                Some(Ok(message)) => {
-                    if let Some(frame) = WsFrame::from_message(message) {
-                        return Ok(frame);
-                    }
-                }
-                Some(Err(e)) => return Err(io_error(e)),
-                None => {
-                    return Err(Error::ConnectionLost {
-                        reason: "the server ended the connection without a close frame".to_owned(),
-                    });
-                }
+                Some(result) => return result,
+                None => {}
             }
         }
     }

@@ -6,10 +6,8 @@
 //! single `&mut` connection, a peer blocked in `send` stops reading, and two such peers behind a
 //! relay can deadlock once every buffer between them is full.
 
-use crate::error::{Error, Result};
-use crate::ws::connect::{
-    ENDED_WITHOUT_CLOSE, Stream, WsConnection, close_parts, io_error, ping_message,
-};
+use crate::error::Result;
+use crate::ws::connect::{Stream, WsConnection, io_error, ping_message, read_item};
 use crate::ws::frame::WsFrame;
 use bytes::Bytes;
 use futures_util::stream::{SplitSink, SplitStream};
@@ -169,22 +167,8 @@ impl WsReader {
     /// - [`Error::Protocol`] for a frame over the configured limits.
     pub async fn recv(&mut self) -> Result<WsFrame> {
         loop {
-            match self.stream.next().await {
-                Some(Ok(Message::Close(frame))) => {
-                    let (code, reason) = close_parts(frame.as_ref());
-                    return Err(Error::Closed { code, reason });
-                }
-                Some(Ok(message)) => {
-                    if let Some(frame) = WsFrame::from_message(message) {
-                        return Ok(frame);
-                    }
-                }
-                Some(Err(e)) => return Err(io_error(e)),
-                None => {
-                    return Err(Error::ConnectionLost {
-                        reason: ENDED_WITHOUT_CLOSE.to_owned(),
-                    });
-                }
+            if let Some(result) = read_item(self.stream.next().await) {
+                return result;
             }
         }
     }
@@ -193,6 +177,7 @@ impl WsReader {
 #[cfg(all(test, feature = "testkit"))]
 mod tests {
     use super::*;
+    use crate::Error;
     use crate::testkit::{FakeMessage, FakeWsServer};
     use crate::ws::{WsConnectOptions, connect};
 
