@@ -12,5 +12,6 @@ mod ws;
 pub use secrets::{LogCapture, SecretScan};
 
 pub use ws::{
-    FakeConnection, FakeMessage, FakeWsServer, FakeWsServerBuilder, UpgradeDecision, UpgradeRequest,
+    FakeConnection, FakeMessage, FakeWsServer, FakeWsServerBuilder, UpgradeDecision,
+    UpgradeRequest, offered_subprotocols,
 };

@@ -152,6 +152,20 @@ impl Drop for FakeWsServer {
     }
 }
 
+/// The subprotocols a WebSocket upgrade request offers (`Sec-WebSocket-Protocol`, every
+/// header line, comma-separated, trimmed), in order. For fake servers that accept upgrades
+/// themselves.
+pub fn offered_subprotocols(headers: &HeaderMap) -> Vec<String> {
+    headers
+        .get_all(http::header::SEC_WEBSOCKET_PROTOCOL)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .map(|p| p.trim().to_owned())
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
 fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }
@@ -281,15 +295,7 @@ async fn upgrade(
     // The `Err` type is fixed by tungstenite's callback signature.
     #[allow(clippy::result_large_err)]
     let callback = |request: &Request, mut response: Response| {
-        let subprotocols = request
-            .headers()
-            .get_all(http::header::SEC_WEBSOCKET_PROTOCOL)
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .flat_map(|v| v.split(','))
-            .map(|p| p.trim().to_owned())
-            .filter(|p| !p.is_empty())
-            .collect();
+        let subprotocols = offered_subprotocols(request.headers());
         let info = UpgradeRequest {
             path: request.uri().path().to_owned(),
             query: request.uri().query().map(str::to_owned),

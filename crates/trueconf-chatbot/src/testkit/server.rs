@@ -404,14 +404,7 @@ fn upgrade(shared: Arc<Shared>, request: Request<Incoming>, path: String) -> Htt
         );
     }
     let accept = derive_accept_key(key.as_bytes());
-    let subprotocols: Vec<String> = headers
-        .get_all(header::SEC_WEBSOCKET_PROTOCOL)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(','))
-        .map(|p| p.trim().to_owned())
-        .filter(|p| !p.is_empty())
-        .collect();
+    let subprotocols = transport_core::testkit::offered_subprotocols(headers);
     let user_agent = headers
         .get(header::USER_AGENT)
         .and_then(|v| v.to_str().ok())
