@@ -97,7 +97,7 @@ impl WsWriter {
     ///
     /// # Errors
     ///
-    /// [`Error::ConnectionLost`] when the connection is gone.
+    /// [`Error::ConnectionLost`](crate::Error::ConnectionLost) when the connection is gone.
     pub async fn send(&mut self, frame: WsFrame) -> Result<()> {
         self.sink.send(frame.into_message()).await.map_err(io_error)
     }
@@ -107,7 +107,7 @@ impl WsWriter {
     ///
     /// # Errors
     ///
-    /// [`Error::ConnectionLost`] when the connection is gone.
+    /// [`Error::ConnectionLost`](crate::Error::ConnectionLost) when the connection is gone.
     pub async fn feed(&mut self, frame: WsFrame) -> Result<()> {
         self.sink.feed(frame.into_message()).await.map_err(io_error)
     }
@@ -116,7 +116,7 @@ impl WsWriter {
     ///
     /// # Errors
     ///
-    /// [`Error::ConnectionLost`] when the connection is gone.
+    /// [`Error::ConnectionLost`](crate::Error::ConnectionLost) when the connection is gone.
     pub async fn flush(&mut self) -> Result<()> {
         self.sink.flush().await.map_err(io_error)
     }
@@ -125,7 +125,7 @@ impl WsWriter {
     ///
     /// # Errors
     ///
-    /// [`Error::ConnectionLost`] when the connection is gone; [`Error::InvalidInput`] for a
+    /// [`Error::ConnectionLost`](crate::Error::ConnectionLost) when the connection is gone; [`Error::InvalidInput`](crate::Error::InvalidInput) for a
     /// payload over 125 bytes.
     pub async fn ping(&mut self, payload: impl Into<Bytes>) -> Result<()> {
         let ping = ping_message(payload.into())?;
@@ -137,7 +137,7 @@ impl WsWriter {
     ///
     /// # Errors
     ///
-    /// [`Error::ConnectionLost`] when the connection was already gone.
+    /// [`Error::ConnectionLost`](crate::Error::ConnectionLost) when the connection was already gone.
     pub async fn close(&mut self, code: u16, reason: &str) -> Result<()> {
         let frame = CloseFrame {
             code: CloseCode::from(code),
@@ -162,9 +162,9 @@ impl WsReader {
     ///
     /// # Errors
     ///
-    /// - [`Error::Closed`] when the server sent a close frame (code 1005 if it gave none);
-    /// - [`Error::ConnectionLost`] when the connection ended without a close frame;
-    /// - [`Error::Protocol`] for a frame over the configured limits.
+    /// - [`Error::Closed`](crate::Error::Closed) when the server sent a close frame (code 1005 if it gave none);
+    /// - [`Error::ConnectionLost`](crate::Error::ConnectionLost) when the connection ended without a close frame;
+    /// - [`Error::Protocol`](crate::Error::Protocol) for a frame over the configured limits.
     pub async fn recv(&mut self) -> Result<WsFrame> {
         loop {
             if let Some(result) = read_item(self.stream.next().await) {
