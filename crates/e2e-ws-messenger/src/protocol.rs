@@ -31,7 +31,7 @@ use crate::model::{ApplicationId, Timestamp, UserId};
 use std::fmt;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use transport_core::Error as CoreError;
-use transport_core::ws::{HandshakeIo, Inbound, Outgoing, Protocol};
+use transport_core::ws::{HandshakeIo, Inbound, Keys, Outgoing, Protocol};
 
 /// What the engine hands back for a request: the decoded response, or the error decoding a
 /// response of the expected type (its body did not fit; the error names the JSON path).
@@ -306,14 +306,14 @@ impl Protocol for MessengerProtocol {
                     self.session().server_version = Some(pong.server_version.clone());
                 }
                 Inbound::Response {
-                    keys: keys_for(&response),
+                    keys: keys_for(&response).into(),
                     response: Ok(response),
                 }
             }
             Classified::BadResponse(name, error) => {
                 tracing::debug!(wire_name = %name, %error, "a response did not decode");
                 Inbound::Response {
-                    keys: vec![QueueKey::Typed(name)],
+                    keys: Keys::one(QueueKey::Typed(name)),
                     response: Err(error),
                 }
             }

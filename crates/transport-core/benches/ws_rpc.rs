@@ -60,7 +60,7 @@ impl Protocol for JsonId {
     type Key = u64;
 
     fn encode(&self, (): (), seq: u64) -> Result<Outgoing<Self>, Error> {
-        Ok(Outgoing::new(seq, WsFrame::Text(request_text(seq))))
+        Ok(Outgoing::new(seq, WsFrame::text(request_text(seq))))
     }
 
     fn decode(&self, frame: WsFrame) -> Inbound<Self> {
@@ -221,8 +221,12 @@ fn main() {
     } else {
         (100_000u64, 7)
     };
+    let n = std::env::var("WS_RPC_N")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(n);
     let addr = start_server();
-    // For profiling one path alone: `WS_RPC_ONLY=raw|batch|each <bench binary> --quick`.
+    // For profiling one path alone: `WS_RPC_ONLY=raw|batch|each [WS_RPC_N=requests] <bench binary>`.
     let only = std::env::var("WS_RPC_ONLY").ok();
     if let Some(path) = only.as_deref() {
         let runtime = tokio::runtime::Builder::new_current_thread()

@@ -60,7 +60,7 @@ impl Framing for FlatTag {
             Some("}") | None => format!("{{{tag}}}"),
             Some(after) => format!("{{{tag},{after}"),
         };
-        Ok(WsFrame::Text(text))
+        Ok(WsFrame::text(text))
     }
 
     fn decode(&self, frame: &WsFrame) -> Result<Decoded, FramingError> {

@@ -25,7 +25,7 @@ impl NamePrefix {
 
 impl Framing for NamePrefix {
     fn encode(&self, wire_name: &str, body: &Value) -> Result<WsFrame, FramingError> {
-        Ok(WsFrame::Text(format!(
+        Ok(WsFrame::text(format!(
             "{wire_name}{}{}",
             self.separator,
             json_text(body)

@@ -63,7 +63,7 @@ impl Framing for TypeAndBody {
         } else {
             body_text
         };
-        Ok(WsFrame::Text(format!(
+        Ok(WsFrame::text(format!(
             "{{{}:{},{}:{}}}",
             json_text(&Value::String(self.type_key.clone())),
             json_text(&Value::String(wire_name.to_owned())),

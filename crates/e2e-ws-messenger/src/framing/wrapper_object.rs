@@ -11,7 +11,7 @@ pub struct WrapperObject;
 
 impl Framing for WrapperObject {
     fn encode(&self, wire_name: &str, body: &Value) -> Result<WsFrame, FramingError> {
-        Ok(WsFrame::Text(format!(
+        Ok(WsFrame::text(format!(
             "{{{}:{}}}",
             json_text(&Value::String(wire_name.to_owned())),
             json_text(body)

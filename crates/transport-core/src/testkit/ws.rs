@@ -414,10 +414,9 @@ impl FakeConnection {
     /// automatically (on the next read or write).
     pub async fn next_message(&mut self) -> Option<FakeMessage> {
         match self.ws.next().await? {
-            Ok(Message::Text(text)) => {
-                Some(FakeMessage::Frame(WsFrame::Text(text.as_str().to_owned())))
+            Ok(message @ (Message::Text(_) | Message::Binary(_))) => {
+                WsFrame::from_message(message).map(FakeMessage::Frame)
             }
-            Ok(Message::Binary(bytes)) => Some(FakeMessage::Frame(WsFrame::Binary(bytes))),
             Ok(Message::Ping(payload)) => Some(FakeMessage::Ping(payload)),
             Ok(Message::Pong(payload)) => Some(FakeMessage::Pong(payload)),
             Ok(Message::Close(frame)) => Some(FakeMessage::Close {
@@ -447,7 +446,7 @@ impl FakeConnection {
     pub async fn recv_text(&mut self) -> Option<String> {
         let frame = self.recv().await?;
         Some(match frame {
-            WsFrame::Text(text) => text,
+            WsFrame::Text(text) => text.into(),
             other => String::from_utf8_lossy(other.as_bytes()).into_owned(),
         })
     }
@@ -477,7 +476,7 @@ impl FakeConnection {
     ///
     /// [`Error::ConnectionLost`] when the client is gone.
     pub async fn send_json(&mut self, value: &serde_json::Value) -> Result<()> {
-        self.send(WsFrame::Text(value.to_string())).await
+        self.send(WsFrame::text(value.to_string())).await
     }
 
     /// Sends many frames with one flush at the end (fast bulk answers).

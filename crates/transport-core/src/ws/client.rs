@@ -1,6 +1,7 @@
 //! [`WsClient`]: the public face of the WebSocket RPC engine.
 
 use crate::error::{Error, Result};
+use crate::ws::batch::BatchChannel;
 use crate::ws::config::WsConfig;
 use crate::ws::engine::{Shared, supervise};
 use crate::ws::event::Events;
@@ -8,11 +9,12 @@ use crate::ws::frame::WsFrame;
 use crate::ws::inbox::Notifications;
 use crate::ws::protocol::Protocol;
 use crate::ws::state::ConnectionState;
+use std::collections::VecDeque;
 use std::fmt;
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
 use std::time::Duration;
-use tokio::sync::{mpsc, oneshot};
+use tokio::sync::oneshot;
 
 /// A WebSocket RPC client for protocol `P`: correlated requests, a notification stream,
 /// keepalive and automatic reconnection.
@@ -183,14 +185,20 @@ impl<P: Protocol> WsClient<P> {
         I::IntoIter: Send + 'static,
         P::Request: 'static,
     {
-        let (tx, rx) = mpsc::unbounded_channel();
+        let channel = BatchChannel::new();
         let shared = Arc::clone(&self.handle.shared);
         let timeout = shared.config.request_timeout;
         let requests = requests.into_iter();
+        let finish = FinishOnDrop(Arc::clone(&channel));
         let submitter = tokio::spawn(async move {
-            shared.submit_all(requests, timeout, tx).await;
+            shared.submit_all(requests, timeout, &finish.0).await;
+            drop(finish);
         });
-        BatchResults { rx, submitter }
+        BatchResults {
+            channel,
+            buffer: VecDeque::new(),
+            submitter,
+        }
     }
 
     /// Sends `request` without needing its reply. One-way messages return once queued for the
@@ -289,35 +297,67 @@ impl<P: Protocol> WsClient<P> {
     }
 }
 
+/// Marks a batch's submission finished however the submitter ends (done, aborted, or a
+/// panic in the caller's iterator), so the results stream always ends.
+struct FinishOnDrop<R>(Arc<BatchChannel<R>>);
+
+impl<R> Drop for FinishOnDrop<R> {
+    fn drop(&mut self) {
+        self.0.finish();
+    }
+}
+
 /// The results of [`WsClient::request_all`]: `(index of the request, its result)` in
 /// completion order, ending after the last one.
 ///
 /// Dropping it stops submitting the requests not yet sent.
 pub struct BatchResults<R> {
-    rx: mpsc::UnboundedReceiver<(usize, Result<R>)>,
+    channel: Arc<BatchChannel<R>>,
+    /// Results taken from the channel in one step, handed out one by one.
+    buffer: VecDeque<(usize, Result<R>)>,
     submitter: tokio::task::JoinHandle<()>,
 }
 
 impl<R> BatchResults<R> {
     /// The next result, or `None` after the last.
     pub async fn recv(&mut self) -> Option<(usize, Result<R>)> {
-        self.rx.recv().await
+        std::future::poll_fn(|cx| self.poll_next_result(cx)).await
+    }
+
+    fn poll_next_result(
+        &mut self,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<(usize, Result<R>)>> {
+        loop {
+            if let Some(item) = self.buffer.pop_front() {
+                return std::task::Poll::Ready(Some(item));
+            }
+            match self.channel.poll_take(cx, &mut self.buffer) {
+                std::task::Poll::Ready(true) => {}
+                std::task::Poll::Ready(false) => return std::task::Poll::Ready(None),
+                std::task::Poll::Pending => return std::task::Poll::Pending,
+            }
+        }
     }
 }
+
+// Nothing in it is ever pinned in place (the buffer is moved freely).
+impl<R> Unpin for BatchResults<R> {}
 
 impl<R> futures_util::Stream for BatchResults<R> {
     type Item = (usize, Result<R>);
 
     fn poll_next(
-        mut self: std::pin::Pin<&mut Self>,
+        self: std::pin::Pin<&mut Self>,
         cx: &mut std::task::Context<'_>,
     ) -> std::task::Poll<Option<Self::Item>> {
-        self.rx.poll_recv(cx)
+        self.get_mut().poll_next_result(cx)
     }
 }
 
 impl<R> Drop for BatchResults<R> {
     fn drop(&mut self) {
+        self.channel.abandon();
         self.submitter.abort();
     }
 }

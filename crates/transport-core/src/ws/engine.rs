@@ -19,6 +19,7 @@
 //!   into a buffer that never waits, and queues protocol replies for the writer.
 
 use crate::error::{Error, Result};
+use crate::ws::batch::{BatchChannel, BatchSlot};
 use crate::ws::config::{WhenDisconnected, WsConfig};
 use crate::ws::connect::{
     ENDED_WITHOUT_CLOSE, Stream, WsConnection, close_parts, connect, io_error,
@@ -30,7 +31,7 @@ use crate::ws::pending::{Claim, Entry, PendingStore};
 use crate::ws::protocol::{HandshakeIo, Inbound, Outgoing, Protocol};
 use crate::ws::state::{ConnectionState, Failure, Machine};
 use futures_util::stream::{SplitSink, SplitStream};
-use futures_util::{SinkExt, StreamExt};
+use futures_util::{FutureExt, SinkExt, StreamExt};
 use std::collections::VecDeque;
 use std::fmt;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -46,11 +47,8 @@ use tokio_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
 pub(crate) enum Reply<R> {
     /// A single [`WsClient::request`](crate::ws::WsClient::request) caller.
     One(oneshot::Sender<Result<R>>),
-    /// Request `index` of a [`WsClient::request_all`](crate::ws::WsClient::request_all) batch.
-    Batch {
-        index: usize,
-        results: mpsc::UnboundedSender<(usize, Result<R>)>,
-    },
+    /// One request of a [`WsClient::request_all`](crate::ws::WsClient::request_all) batch.
+    Batch(BatchSlot<R>),
 }
 
 impl<R> Reply<R> {
@@ -58,7 +56,7 @@ impl<R> Reply<R> {
     pub(crate) fn send(self, result: Result<R>) -> bool {
         match self {
             Self::One(tx) => tx.send(result).is_ok(),
-            Self::Batch { index, results } => results.send((index, result)).is_ok(),
+            Self::Batch(slot) => slot.deliver(result),
         }
     }
 }
@@ -71,6 +69,8 @@ type PendingEntry<P> = Entry<<P as Protocol>::Response, Reply<<P as Protocol>::R
 
 /// Frames the writer sends before user frames (acks, replies) and the closing handshake.
 const CONTROL_QUEUE: usize = 1024;
+/// Incoming messages handled per wake-up of the reader before it looks at its timer again.
+const READ_BURST: usize = 256;
 /// User frames fed between two looks at the control queue.
 const CONTROL_CHECK_EVERY: usize = 64;
 
@@ -354,20 +354,20 @@ impl<P: Protocol> Shared<P> {
     /// Submits a pipelined batch: encodes `requests` a chunk at a time and registers and queues
     /// each chunk under one lock, as far as the outgoing queue has room, waiting for room or
     /// readiness like single requests do. Every request gets exactly one result on `results`
-    /// (its reply, or the error that stopped it). Stops early when `results` is closed (the
+    /// (its reply, or the error that stopped it). Stops early when `results` is abandoned (the
     /// consumer went away); requests already sent stay registered until answered or expired,
     /// so correlation stays aligned.
     pub(crate) async fn submit_all(
         &self,
         requests: impl Iterator<Item = P::Request>,
         timeout: Duration,
-        results: mpsc::UnboundedSender<(usize, Result<P::Response>)>,
+        results: &Arc<BatchChannel<P::Response>>,
     ) {
         let mut requests = requests.enumerate();
         let mut chunk: VecDeque<(usize, Outgoing<P>, u64)> = VecDeque::with_capacity(BATCH_CHUNK);
         let mut slot: Option<tokio::sync::SemaphorePermit<'_>> = None;
         loop {
-            if results.is_closed() {
+            if results.is_abandoned() {
                 return;
             }
             for (index, request) in requests.by_ref().take(BATCH_CHUNK) {
@@ -377,17 +377,15 @@ impl<P: Protocol> Shared<P> {
                         chunk.push_back((index, outgoing, seq))
                     }
                     Ok(_) => {
-                        let _ = results.send((
+                        results.send(
                             index,
                             Err(Error::invalid_input(
                                 "request",
                                 "the protocol sends this message one-way; a batch needs replies",
                             )),
-                        ));
+                        );
                     }
-                    Err(error) => {
-                        let _ = results.send((index, Err(error)));
-                    }
+                    Err(error) => results.send(index, Err(error)),
                 }
             }
             if chunk.is_empty() {
@@ -400,7 +398,7 @@ impl<P: Protocol> Shared<P> {
                     let core = &mut *core;
                     if let Some(reason) = &core.closed {
                         for (index, _, _) in chunk.drain(..) {
-                            let _ = results.send((index, Err(reason.to_error())));
+                            results.send(index, Err(reason.to_error()));
                         }
                         return;
                     }
@@ -420,16 +418,15 @@ impl<P: Protocol> Shared<P> {
                                 permits.forget();
                                 room += free;
                             }
-                            for (index, outgoing, seq) in chunk.drain(..room.min(chunk.len())) {
+                            let room = room.min(chunk.len());
+                            results.open_slots(room);
+                            for (index, outgoing, seq) in chunk.drain(..room) {
                                 let entry = Entry {
                                     seq,
                                     deadline,
                                     timeout,
                                     matcher: outgoing.matcher,
-                                    reply: Reply::Batch {
-                                        index,
-                                        results: results.clone(),
-                                    },
+                                    reply: Reply::Batch(results.slot(index)),
                                 };
                                 earliest |= core.pending.insert(outgoing.key, entry);
                                 link.queue.push_back(outgoing.frame);
@@ -452,7 +449,7 @@ impl<P: Protocol> Shared<P> {
                     Ok(permit) => slot = permit,
                     Err(error) => {
                         for (index, _, _) in chunk.drain(..) {
-                            let _ = results.send((index, Err(replicate(&error))));
+                            results.send(index, Err(replicate(&error)));
                         }
                     }
                 }
@@ -989,34 +986,46 @@ async fn read_loop<P: Protocol>(
     let far = Duration::from_secs(86_400 * 365);
     let idle_timer = tokio::time::sleep(idle.unwrap_or(far));
     tokio::pin!(idle_timer);
-    let reason = loop {
+    let reason = 'read: loop {
         tokio::select! {
             biased;
             message = stream.next() => {
+                // One clock reading per burst: the messages already buffered arrived together.
                 last_received = Instant::now();
-                match message {
-                    Some(Ok(Message::Text(text))) => {
-                        if !shared.dispatch(WsFrame::Text(text.as_str().to_owned()), &control).await {
+                let mut message = message;
+                let mut burst = 0;
+                loop {
+                    match message {
+                        Some(Ok(message @ (Message::Text(_) | Message::Binary(_)))) => {
+                            if let Some(frame) = WsFrame::from_message(message)
+                                && !shared.dispatch(frame, &control).await
+                            {
+                                return;
+                            }
+                        }
+                        Some(Ok(Message::Close(frame))) => {
+                            let (code, reason) = close_parts(frame.as_ref());
+                            let _ = end.try_send(End::ServerClosed { code, reason });
+                            // Reading on flushes tungstenite's close reply; then the stream ends.
+                            while let Some(Ok(_)) = stream.next().await {}
                             return;
                         }
+                        // Pings are answered by tungstenite on the next read; pongs only count
+                        // as traffic.
+                        Some(Ok(_)) => {}
+                        Some(Err(error)) => break 'read End::Lost(reason_of(io_error(error))),
+                        None => break 'read End::Lost(ENDED_WITHOUT_CLOSE.to_owned()),
                     }
-                    Some(Ok(Message::Binary(bytes))) => {
-                        if !shared.dispatch(WsFrame::Binary(bytes), &control).await {
-                            return;
-                        }
+                    burst += 1;
+                    if burst == READ_BURST {
+                        break;
                     }
-                    Some(Ok(Message::Close(frame))) => {
-                        let (code, reason) = close_parts(frame.as_ref());
-                        let _ = end.try_send(End::ServerClosed { code, reason });
-                        // Reading on flushes tungstenite's close reply; then the stream ends.
-                        while let Some(Ok(_)) = stream.next().await {}
-                        return;
+                    // The next message if it is already here (otherwise back to waiting, which
+                    // registers this task's waker again).
+                    match stream.next().now_or_never() {
+                        Some(next) => message = next,
+                        None => break,
                     }
-                    // Pings are answered by tungstenite on the next read; pongs only count as
-                    // traffic.
-                    Some(Ok(_)) => {}
-                    Some(Err(error)) => break End::Lost(reason_of(io_error(error))),
-                    None => break End::Lost(ENDED_WITHOUT_CLOSE.to_owned()),
                 }
             }
             () = &mut idle_timer, if idle.is_some() => {

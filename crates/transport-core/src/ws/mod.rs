@@ -45,6 +45,7 @@
 //! # }
 //! ```
 
+mod batch;
 mod client;
 mod config;
 mod connect;
@@ -61,8 +62,8 @@ pub use client::{BatchResults, WsClient};
 pub use config::{OverflowPolicy, ReconnectPolicy, WhenDisconnected, WsConfig};
 pub use connect::{WsConnectOptions, WsConnection, WsHeaderValue, connect};
 pub use event::{ConnectionEvent, Events};
-pub use frame::WsFrame;
+pub use frame::{WsFrame, WsText};
 pub use inbox::{NotificationItem, NotificationSender, Notifications, notification_channel};
-pub use protocol::{HandshakeIo, Inbound, Match, Matcher, Outgoing, Protocol};
+pub use protocol::{HandshakeIo, Inbound, Keys, Match, Matcher, Outgoing, Protocol};
 pub use split::{WsReader, WsWriter};
 pub use state::{CloseReason, ConnectionState};

@@ -7,6 +7,14 @@
 //! dropped. This serves unique
 //! numeric ids and FIFO-by-reply-type with echo matchers alike.
 //!
+//! Entries whose key *is* their sequence number (protocols that use the engine's `seq` as the
+//! request id, with `u64` or `u32` keys) live in a ring indexed by `seq` instead of the hash
+//! map: requests are registered and answered roughly in order, so registering and claiming
+//! touch neighbouring memory instead of a random bucket of a large table (with 100,000
+//! requests in flight the hash map's cache misses were the largest single cost per response).
+//! The ring only spans a bounded window of sequence numbers (see [`ring_span_limit`]); an entry
+//! that would stretch it further, or whose key is not its `seq`, goes to the hash map.
+//!
 //! The store also keeps the deadlines, so one timer per connection (not one per request)
 //! expires requests: [`PendingStore::next_deadline`] and [`PendingStore::expire`]. Deadlines
 //! are rounded up to whole milliseconds (tokio's timer resolution) and only *counted* per
@@ -14,6 +22,7 @@
 //! shared with every request of the same millisecond; finding which entries expired scans the
 //! queues, which only happens when a deadline actually passes with requests still waiting.
 
+use std::any::Any;
 use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::hash::{BuildHasherDefault, Hash, Hasher};
 use std::time::Duration;
@@ -120,8 +129,34 @@ impl Hasher for KeyHasher {
 
 type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<KeyHasher>>;
 
+/// The sequence number `key` stands for, for the key types request-id protocols use.
+fn seq_of_key<K: 'static>(key: &K) -> Option<u64> {
+    let key: &dyn Any = key;
+    if let Some(id) = key.downcast_ref::<u64>() {
+        Some(*id)
+    } else {
+        key.downcast_ref::<u32>().map(|id| u64::from(*id))
+    }
+}
+
+/// How many sequence numbers the ring may span with `live` entries in it: twice the entries
+/// plus a fixed allowance for holes (requests answered out of order, sequence numbers used by
+/// one-way messages). A long-waiting entry at the front thus cannot make the ring grow without
+/// bound: later entries go to the hash map until it leaves.
+fn ring_span_limit(live: usize) -> u64 {
+    (live as u64).saturating_mul(2).saturating_add(1024)
+}
+
+/// One ring slot: an entry and its key (equal to its `seq`).
+type Slot<K, R, T> = Option<(K, Entry<R, T>)>;
+
 pub(crate) struct PendingStore<K, R, T> {
     queues: FastMap<K, Queue<R, T>>,
+    /// Entries whose key is their `seq`; slot `i` holds `seq == ring_base + i`.
+    ring: VecDeque<Slot<K, R, T>>,
+    ring_base: u64,
+    /// Occupied slots of `ring`.
+    ring_live: usize,
     /// How many entries in `queues` have each (millisecond-rounded) deadline.
     deadlines: BTreeMap<Instant, u32>,
     /// The origin of the millisecond rounding.
@@ -132,7 +167,7 @@ pub(crate) struct PendingStore<K, R, T> {
     taint_limit: usize,
 }
 
-impl<K: Eq + Hash + Clone, R, T> PendingStore<K, R, T> {
+impl<K: Eq + Hash + Clone + 'static, R, T> PendingStore<K, R, T> {
     /// An empty store remembering at most `taint_limit` expired keys (the oldest are forgotten).
     pub(crate) fn new(taint_limit: usize) -> Self {
         Self::with_epoch(taint_limit, Instant::now())
@@ -142,6 +177,9 @@ impl<K: Eq + Hash + Clone, R, T> PendingStore<K, R, T> {
     pub(crate) fn with_epoch(taint_limit: usize, epoch: Instant) -> Self {
         Self {
             queues: FastMap::default(),
+            ring: VecDeque::new(),
+            ring_base: 0,
+            ring_live: 0,
             deadlines: BTreeMap::new(),
             epoch,
             len: 0,
@@ -191,6 +229,11 @@ impl<K: Eq + Hash + Clone, R, T> PendingStore<K, R, T> {
             .next_deadline()
             .is_none_or(|first| entry.deadline < first);
         *self.deadlines.entry(entry.deadline).or_insert(0) += 1;
+        let entry = match self.ring_insert(key, entry) {
+            Ok(()) => return earliest,
+            Err(back) => back,
+        };
+        let (key, entry) = entry;
         match self.queues.entry(key) {
             std::collections::hash_map::Entry::Vacant(slot) => {
                 slot.insert(Queue::One(entry));
@@ -215,16 +258,79 @@ impl<K: Eq + Hash + Clone, R, T> PendingStore<K, R, T> {
         earliest
     }
 
+    /// Puts `entry` into the ring if its key is its `seq` and the ring may span it; gives it
+    /// back otherwise.
+    #[allow(clippy::type_complexity)]
+    fn ring_insert(&mut self, key: K, entry: Entry<R, T>) -> Result<(), (K, Entry<R, T>)> {
+        let seq = entry.seq;
+        if seq_of_key(&key) != Some(seq) {
+            return Err((key, entry));
+        }
+        if self.ring_live == 0 {
+            self.ring.clear();
+            self.ring_base = seq;
+        }
+        let Some(offset) = seq.checked_sub(self.ring_base) else {
+            return Err((key, entry));
+        };
+        if offset >= ring_span_limit(self.ring_live + 1) {
+            return Err((key, entry));
+        }
+        let Ok(index) = usize::try_from(offset) else {
+            return Err((key, entry));
+        };
+        while self.ring.len() <= index {
+            self.ring.push_back(None);
+        }
+        match self.ring.get_mut(index) {
+            Some(slot @ None) => {
+                *slot = Some((key, entry));
+                self.ring_live += 1;
+                Ok(())
+            }
+            _ => Err((key, entry)),
+        }
+    }
+
+    /// The ring index of the entry under `key` (whose `seq` is the key), if it is there.
+    fn ring_index(&self, key: &K) -> Option<usize> {
+        if self.ring_live == 0 {
+            return None;
+        }
+        let offset = seq_of_key(key)?.checked_sub(self.ring_base)?;
+        let index = usize::try_from(offset).ok()?;
+        match self.ring.get(index) {
+            Some(Some((k, _))) if k == key => Some(index),
+            _ => None,
+        }
+    }
+
+    /// Removes the entry at ring `index` and drops the empty slots at the front.
+    fn ring_take(&mut self, index: usize) -> Option<(K, Entry<R, T>)> {
+        let taken = self.ring.get_mut(index)?.take()?;
+        self.ring_live -= 1;
+        while let Some(None) = self.ring.front() {
+            self.ring.pop_front();
+            self.ring_base += 1;
+        }
+        Some(taken)
+    }
+
     /// Finds who gets `response`, trying `keys` in order, and removes that entry.
     pub(crate) fn claim(&mut self, keys: &[K], response: &R) -> Claim<K, R, T> {
         for key in keys {
-            let tainted = self.taints.contains_key(key);
+            let tainted = !self.taints.is_empty() && self.taints.contains_key(key);
             let accepts = |entry: &Entry<R, T>| match entry.matcher.as_ref().map(|m| m(response)) {
                 Some(Match::Yes) => true,
                 Some(Match::No) => false,
                 Some(Match::Plausible) | None => !tainted,
             };
+            // The ring's entry under `key`, if it accepts the response.
+            let in_ring = self.ring_index(key).filter(
+                |&index| matches!(self.ring.get(index), Some(Some((_, entry))) if accepts(entry)),
+            );
             let found = match self.queues.get(key) {
+                _ if self.queues.is_empty() => Found::No,
                 None => Found::No,
                 Some(Queue::One(entry)) => {
                     if accepts(entry) {
@@ -237,6 +343,21 @@ impl<K: Eq + Hash + Clone, R, T> PendingStore<K, R, T> {
                     queue.iter().position(accepts).map_or(Found::No, Found::At)
                 }
             };
+            if let Some(index) = in_ring {
+                // An entry of the hash map under the same key wins only if it is older.
+                let hashed_seq = match (&found, self.queues.get(key)) {
+                    (Found::Whole, Some(Queue::One(entry))) => Some(entry.seq),
+                    (Found::At(at), Some(Queue::Many(queue))) => queue.get(*at).map(|e| e.seq),
+                    _ => None,
+                };
+                let ring_seq = self.ring_base + index as u64;
+                if hashed_seq.is_none_or(|seq| ring_seq < seq)
+                    && let Some((_, entry)) = self.ring_take(index)
+                {
+                    self.forget(&entry);
+                    return Claim::Entry(entry);
+                }
+            }
             match found {
                 Found::No => {}
                 Found::Whole => {
@@ -273,7 +394,13 @@ impl<K: Eq + Hash + Clone, R, T> PendingStore<K, R, T> {
 
     /// Removes and returns the entry `seq` under `key`, tainting the key.
     fn take(&mut self, key: &K, seq: u64) -> Option<Entry<R, T>> {
+        let in_ring = self
+            .ring_index(key)
+            .filter(|&index| matches!(self.ring.get(index), Some(Some((_, e))) if e.seq == seq));
         let removed = match self.queues.get_mut(key) {
+            _ if in_ring.is_some() => in_ring
+                .and_then(|index| self.ring_take(index))
+                .map(|(_, entry)| entry),
             None => None,
             Some(Queue::One(entry)) => {
                 if entry.seq == seq {
@@ -321,6 +448,13 @@ impl<K: Eq + Hash + Clone, R, T> PendingStore<K, R, T> {
                     .filter(|e| e.deadline <= now)
                     .map(move |e| (key.clone(), e.seq))
             })
+            .chain(
+                self.ring
+                    .iter()
+                    .flatten()
+                    .filter(|(_, e)| e.deadline <= now)
+                    .map(|(key, e)| (key.clone(), e.seq)),
+            )
             .collect();
         let mut expired: Vec<(K, Entry<R, T>)> = due
             .into_iter()
@@ -351,6 +485,8 @@ impl<K: Eq + Hash + Clone, R, T> PendingStore<K, R, T> {
                 Queue::Many(queue) => all.extend(queue),
             }
         }
+        all.extend(self.ring.drain(..).flatten().map(|(_, entry)| entry));
+        self.ring_live = 0;
         all.sort_by_key(|e| e.seq);
         self.len = 0;
         self.deadlines.clear();
@@ -623,6 +759,104 @@ mod tests {
         assert_eq!(store.drain().len(), 1);
         assert_eq!(store.next_deadline(), None);
         assert!(store.expire(at(100)).is_empty());
+    }
+
+    /// A store of request-id protocols: `u64` keys equal to the entries' `seq`.
+    type IdStore = PendingStore<u64, u32, &'static str>;
+
+    fn who_id(claim: Claim<u64, u32, &'static str>) -> String {
+        match claim {
+            Claim::Entry(e) => format!("entry {}", e.reply),
+            Claim::Late(k) => format!("late {k}"),
+            Claim::Unclaimed => "unclaimed".to_owned(),
+        }
+    }
+
+    #[test]
+    fn id_keys_equal_to_their_seq_live_in_the_ring() {
+        let mut store = IdStore::with_epoch(8, base());
+        for seq in 10..20 {
+            store.insert(seq, entry(seq, "r"));
+        }
+        assert_eq!(store.ring_live, 10);
+        assert!(store.queues.is_empty());
+        // Answered out of order: each reply completes its own request.
+        for seq in [15, 10, 19, 11, 12, 13, 14, 16, 18, 17] {
+            match store.claim(&[seq], &0) {
+                Claim::Entry(e) => assert_eq!(e.seq, seq),
+                _ => panic!("no entry for {seq}"),
+            }
+        }
+        assert_eq!(store.len(), 0);
+        assert!(
+            store.ring.is_empty(),
+            "empty slots at the front are dropped"
+        );
+        assert_eq!(who_id(store.claim(&[12], &0)), "unclaimed");
+        // A `u32` key is recognised too.
+        let mut narrow = PendingStore::<u32, u32, &'static str>::with_epoch(8, base());
+        narrow.insert(7, entry(7, "seven"));
+        assert_eq!(narrow.ring_live, 1);
+        assert!(matches!(narrow.claim(&[7], &0), Claim::Entry(e) if e.seq == 7));
+    }
+
+    #[test]
+    fn a_key_that_is_not_the_seq_goes_to_the_hash_map() {
+        let mut store = IdStore::with_epoch(8, base());
+        store.insert(500, entry(3, "typed"));
+        store.insert(4, entry(4, "own id"));
+        assert_eq!(store.ring_live, 1);
+        assert_eq!(store.queues.len(), 1);
+        assert_eq!(who_id(store.claim(&[500], &0)), "entry typed");
+        assert_eq!(who_id(store.claim(&[4], &0)), "entry own id");
+        // Under one key, the older entry wins wherever it is stored.
+        store.insert(9, entry(8, "hashed, older"));
+        store.insert(9, entry(9, "ring, newer"));
+        assert_eq!(who_id(store.claim(&[9], &0)), "entry hashed, older");
+        assert_eq!(who_id(store.claim(&[9], &0)), "entry ring, newer");
+        assert_eq!(store.len(), 0);
+    }
+
+    #[test]
+    fn a_long_waiting_entry_does_not_stretch_the_ring_without_bound() {
+        let mut store = IdStore::with_epoch(8, base());
+        store.insert(1, entry(1, "slow"));
+        for seq in 2..100_000 {
+            store.insert(seq, entry(seq, "quick"));
+            assert!(matches!(store.claim(&[seq], &0), Claim::Entry(e) if e.seq == seq));
+        }
+        assert!(
+            store.ring.len() as u64 <= ring_span_limit(2),
+            "ring spans {} slots for 1 entry",
+            store.ring.len()
+        );
+        assert_eq!(store.len(), 1);
+        assert_eq!(who_id(store.claim(&[1], &0)), "entry slow");
+        assert!(store.ring.is_empty());
+        // Once empty, the ring starts again wherever the next request is.
+        store.insert(200_000, entry(200_000, "later"));
+        assert_eq!(store.ring_live, 1);
+    }
+
+    #[test]
+    fn ring_entries_cancel_expire_taint_and_drain_like_hashed_ones() {
+        let mut store = IdStore::with_epoch(8, base());
+        for seq in 1..=6 {
+            store.insert(seq, entry(seq, "r"));
+        }
+        assert!(store.cancel(&3, 3));
+        assert!(!store.cancel(&3, 3));
+        assert!(store.is_tainted(&3));
+        assert_eq!(who_id(store.claim(&[3], &0)), "late 3");
+        let expired: Vec<u64> = store.expire(at(2)).into_iter().map(|(k, _)| k).collect();
+        assert_eq!(expired, [1, 2]);
+        assert_eq!(store.next_deadline(), Some(at(4)));
+        assert_eq!(who_id(store.claim(&[1], &0)), "late 1");
+        let drained: Vec<u64> = store.drain().into_iter().map(|e| e.seq).collect();
+        assert_eq!(drained, [4, 5, 6]);
+        assert_eq!(store.len(), 0);
+        assert_eq!(store.ring_live, 0);
+        assert_eq!(store.next_deadline(), None);
     }
 
     #[test]

@@ -87,6 +87,105 @@ impl<P: Protocol + ?Sized> Debug for Outgoing<P> {
     }
 }
 
+/// The candidate correlation keys of a response, most specific first. Usually one, kept
+/// inline (no allocation per response); several when a reply may answer requests filed under
+/// different keys. Dereferences to a slice.
+#[derive(Clone)]
+pub struct Keys<K>(KeysRepr<K>);
+
+#[derive(Clone)]
+enum KeysRepr<K> {
+    One(K),
+    Many(Vec<K>),
+}
+
+impl<K> Keys<K> {
+    /// A single key.
+    pub fn one(key: K) -> Self {
+        Self(KeysRepr::One(key))
+    }
+
+    /// The keys as a slice.
+    pub fn as_slice(&self) -> &[K] {
+        match &self.0 {
+            KeysRepr::One(key) => std::slice::from_ref(key),
+            KeysRepr::Many(keys) => keys,
+        }
+    }
+}
+
+impl<K> std::ops::Deref for Keys<K> {
+    type Target = [K];
+
+    fn deref(&self) -> &[K] {
+        self.as_slice()
+    }
+}
+
+impl<K> From<Vec<K>> for Keys<K> {
+    fn from(mut keys: Vec<K>) -> Self {
+        if keys.len() == 1
+            && let Some(key) = keys.pop()
+        {
+            return Self::one(key);
+        }
+        Self(KeysRepr::Many(keys))
+    }
+}
+
+impl<K, const N: usize> From<[K; N]> for Keys<K> {
+    fn from(keys: [K; N]) -> Self {
+        Vec::from(keys).into()
+    }
+}
+
+impl<K> FromIterator<K> for Keys<K> {
+    fn from_iter<I: IntoIterator<Item = K>>(iter: I) -> Self {
+        iter.into_iter().collect::<Vec<K>>().into()
+    }
+}
+
+impl<'a, K> IntoIterator for &'a Keys<K> {
+    type Item = &'a K;
+    type IntoIter = std::slice::Iter<'a, K>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.as_slice().iter()
+    }
+}
+
+impl<K: Debug> Debug for Keys<K> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.as_slice()).finish()
+    }
+}
+
+impl<K: PartialEq> PartialEq for Keys<K> {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_slice() == other.as_slice()
+    }
+}
+
+impl<K: Eq> Eq for Keys<K> {}
+
+impl<K: PartialEq> PartialEq<[K]> for Keys<K> {
+    fn eq(&self, other: &[K]) -> bool {
+        self.as_slice() == other
+    }
+}
+
+impl<K: PartialEq, const N: usize> PartialEq<[K; N]> for Keys<K> {
+    fn eq(&self, other: &[K; N]) -> bool {
+        self.as_slice() == other.as_slice()
+    }
+}
+
+impl<K: PartialEq> PartialEq<Vec<K>> for Keys<K> {
+    fn eq(&self, other: &Vec<K>) -> bool {
+        self.as_slice() == other.as_slice()
+    }
+}
+
 /// What an incoming frame is, as the protocol classifies it.
 #[non_exhaustive]
 pub enum Inbound<P: Protocol + ?Sized> {
@@ -94,7 +193,7 @@ pub enum Inbound<P: Protocol + ?Sized> {
     /// completes the oldest pending request whose matcher accepts the response.
     Response {
         /// Candidate correlation keys, most specific first.
-        keys: Vec<P::Key>,
+        keys: Keys<P::Key>,
         /// The decoded response.
         response: P::Response,
     },
@@ -125,7 +224,7 @@ impl<P: Protocol + ?Sized> Inbound<P> {
     /// A response under one key.
     pub fn response(key: P::Key, response: P::Response) -> Self {
         Self::Response {
-            keys: vec![key],
+            keys: Keys::one(key),
             response,
         }
     }
@@ -348,5 +447,29 @@ impl<'a> HandshakeIo<'a> {
 
     pub(crate) fn into_deferred(self) -> Vec<WsFrame> {
         self.deferred
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Keys;
+
+    #[test]
+    fn keys_compare_as_slices_whatever_their_storage() {
+        let one = Keys::one(4u64);
+        assert_eq!(one, [4]);
+        assert_eq!(one, vec![4]);
+        assert_eq!(one, Keys::from(vec![4]));
+        assert_eq!(format!("{one:?}"), "[4]");
+        let many: Keys<&str> = ["status", "typed"].into();
+        assert_eq!(many.len(), 2);
+        assert_eq!(many.first(), Some(&"status"));
+        assert_eq!(
+            many.iter().rev().copied().collect::<Vec<_>>(),
+            ["typed", "status"]
+        );
+        assert_ne!(many, Keys::one("status"));
+        let collected: Keys<u8> = (1..=3).collect();
+        assert_eq!(collected, [1, 2, 3]);
     }
 }
