@@ -141,6 +141,58 @@ impl<R> BatchSlot<R> {
     }
 }
 
+/// Results for slots of one batch, delivered under one lock (the reader completes a whole
+/// read burst at a time, and consecutive responses usually belong to the same batch).
+pub(crate) struct BatchRun<R> {
+    channel: Option<Arc<BatchChannel<R>>>,
+    results: Vec<(usize, Result<R>)>,
+}
+
+impl<R> BatchRun<R> {
+    pub(crate) fn new() -> Self {
+        Self {
+            channel: None,
+            results: Vec::new(),
+        }
+    }
+
+    /// Adds `slot`'s result. If `slot` belongs to another batch than the run so far, the run
+    /// is delivered first and its outcome returned (`Some(false)`: its consumer went away).
+    pub(crate) fn push(
+        &mut self,
+        mut slot: BatchSlot<R>,
+        result: Result<R>,
+    ) -> Option<(bool, usize)> {
+        let channel = slot.channel.take()?;
+        let flushed = match &self.channel {
+            Some(current) if Arc::ptr_eq(current, &channel) => None,
+            Some(_) => self.flush(),
+            None => None,
+        };
+        if self.channel.is_none() {
+            self.channel = Some(channel);
+        }
+        self.results.push((slot.index, result));
+        flushed
+    }
+
+    /// Delivers the run. Returns whether its consumer was still there, and how many results
+    /// the run held; `None` if it was empty.
+    pub(crate) fn flush(&mut self) -> Option<(bool, usize)> {
+        let channel = self.channel.take()?;
+        let count = self.results.len();
+        let mut state = channel.lock();
+        state.open = state.open.saturating_sub(count);
+        if state.abandoned {
+            self.results.clear();
+            return Some((false, count));
+        }
+        state.ready.append(&mut self.results);
+        wake(&mut state);
+        Some((true, count))
+    }
+}
+
 fn deliver<R>(channel: &BatchChannel<R>, index: usize, result: Result<R>) -> bool {
     let mut state = channel.lock();
     state.open = state.open.saturating_sub(1);
@@ -211,6 +263,24 @@ mod tests {
         );
         assert!(handle.await.unwrap());
         assert!(next(&channel, &mut buffer).await.is_none());
+    }
+
+    #[tokio::test]
+    async fn a_run_delivers_consecutive_results_of_one_batch_together() {
+        let (first, second) = (BatchChannel::<u32>::new(), BatchChannel::<u32>::new());
+        first.open_slots(2);
+        second.open_slots(1);
+        let mut run = BatchRun::new();
+        assert_eq!(run.push(first.slot(0), Ok(1)), None);
+        assert_eq!(run.push(first.slot(1), Ok(2)), None);
+        // Another batch: the first run is delivered.
+        assert_eq!(run.push(second.slot(0), Ok(3)), Some((true, 2)));
+        assert_eq!(first.lock().ready.len(), 2);
+        assert_eq!(first.lock().open, 0);
+        second.abandon();
+        assert_eq!(run.flush(), Some((false, 1)));
+        assert_eq!(run.flush(), None);
+        assert_eq!(second.lock().open, 0);
     }
 
     #[tokio::test]

@@ -19,7 +19,7 @@
 //!   into a buffer that never waits, and queues protocol replies for the writer.
 
 use crate::error::{Error, Result};
-use crate::ws::batch::{BatchChannel, BatchSlot};
+use crate::ws::batch::{BatchChannel, BatchRun, BatchSlot};
 use crate::ws::config::{WhenDisconnected, WsConfig};
 use crate::ws::connect::{
     ENDED_WITHOUT_CLOSE, Stream, WsConnection, close_parts, connect, io_error,
@@ -28,7 +28,7 @@ use crate::ws::event::ConnectionEvent;
 use crate::ws::frame::WsFrame;
 use crate::ws::inbox::{Inbox, Pushed};
 use crate::ws::pending::{Claim, Entry, PendingStore};
-use crate::ws::protocol::{HandshakeIo, Inbound, Outgoing, Protocol};
+use crate::ws::protocol::{HandshakeIo, Inbound, Keys, Outgoing, Protocol};
 use crate::ws::state::{ConnectionState, Failure, Machine};
 use futures_util::stream::{SplitSink, SplitStream};
 use futures_util::{FutureExt, SinkExt, StreamExt};
@@ -370,8 +370,12 @@ impl<P: Protocol> Shared<P> {
             if results.is_abandoned() {
                 return;
             }
+            // Sequence numbers for the whole chunk in one step (those left unused by a short
+            // chunk are skipped: they only need to be unique and increasing).
+            let mut seq = self.seq.fetch_add(BATCH_CHUNK as u64, Ordering::Relaxed);
             for (index, request) in requests.by_ref().take(BATCH_CHUNK) {
-                let seq = self.next_seq();
+                seq += 1;
+                let seq = seq - 1;
                 match self.protocol.encode(request, seq) {
                     Ok(outgoing) if outgoing.expects_reply => {
                         chunk.push_back((index, outgoing, seq))
@@ -563,36 +567,25 @@ impl<P: Protocol> Shared<P> {
         }
     }
 
-    /// Handles one incoming data frame. Returns false when the connection is going away.
-    async fn dispatch(&self, frame: WsFrame, control: &mpsc::Sender<Control>) -> bool {
+    /// Handles one incoming data frame. Responses are only decoded and collected in
+    /// `completions`; [`Shared::complete`] settles them. Returns false when the connection is
+    /// going away.
+    async fn dispatch(
+        &self,
+        frame: WsFrame,
+        control: &mpsc::Sender<Control>,
+        completions: &mut Completions<P>,
+    ) -> bool {
         match self.protocol.decode(frame) {
             Inbound::Response { keys, response } => {
-                let claim = self.lock().pending.claim(&keys, &response);
-                match claim {
-                    Claim::Entry(entry) => {
-                        if !entry.reply.send(Ok(response)) {
-                            // The caller gave up between our lookup and now.
-                            self.emit(ConnectionEvent::LateResponse {
-                                key: format!("{:?}", keys.first()),
-                            });
-                        }
-                    }
-                    Claim::Late(key) => {
-                        self.emit(ConnectionEvent::LateResponse {
-                            key: format!("{key:?}"),
-                        });
-                    }
-                    Claim::Unclaimed => {
-                        self.emit(ConnectionEvent::UnsolicitedResponse {
-                            keys: format!("{keys:?}"),
-                        });
-                    }
-                }
+                completions.decoded.push((keys, response));
             }
             Inbound::Notification {
                 notification,
                 reply,
             } => {
+                // Responses read before this notification complete first.
+                self.complete(completions);
                 if let Some(reply) = reply
                     && control.send(Control::Frame(reply)).await.is_err()
                 {
@@ -611,12 +604,90 @@ impl<P: Protocol> Shared<P> {
                 }
             }
             Inbound::Unknown { reason, frame } => {
+                self.complete(completions);
                 tracing::debug!(%reason, len = frame.len(), "unknown WebSocket frame");
                 self.emit(ConnectionEvent::UnknownFrame { reason, frame });
             }
             Inbound::Ignore => {}
         }
         true
+    }
+
+    /// Settles the responses collected in `completions`: claims them all under one lock of
+    /// the pending store, then delivers them in order (results of one batch together).
+    fn complete(&self, completions: &mut Completions<P>) {
+        if completions.decoded.is_empty() {
+            return;
+        }
+        {
+            let mut core = self.lock();
+            for (keys, response) in completions.decoded.drain(..) {
+                let claim = core.pending.claim(&keys, &response);
+                completions.claimed.push((claim, keys, response));
+            }
+        }
+        let mut abandoned: Option<(String, usize)> = None;
+        let mut note = |outcome: Option<(bool, usize)>, key: &dyn Fn() -> String| {
+            if let Some((false, count)) = outcome {
+                let (_, total) = abandoned.get_or_insert_with(|| (key(), 0));
+                *total += count;
+            }
+        };
+        for (claim, keys, response) in completions.claimed.drain(..) {
+            match claim {
+                Claim::Entry(entry) => match entry.reply {
+                    Reply::Batch(slot) => {
+                        let outcome = completions.run.push(slot, Ok(response));
+                        note(outcome, &|| format!("{:?}", keys.first()));
+                    }
+                    Reply::One(tx) => {
+                        if tx.send(Ok(response)).is_err() {
+                            // The caller gave up between our lookup and now.
+                            self.emit(ConnectionEvent::LateResponse {
+                                key: format!("{:?}", keys.first()),
+                            });
+                        }
+                    }
+                },
+                Claim::Late(key) => {
+                    self.emit(ConnectionEvent::LateResponse {
+                        key: format!("{key:?}"),
+                    });
+                }
+                Claim::Unclaimed => {
+                    self.emit(ConnectionEvent::UnsolicitedResponse {
+                        keys: format!("{keys:?}"),
+                    });
+                }
+            }
+        }
+        let outcome = completions.run.flush();
+        note(outcome, &|| "a batch".to_owned());
+        if let Some((key, count)) = abandoned {
+            // Replies to a batch whose consumer went away (its results were dropped).
+            tracing::debug!(count, "replies to an abandoned batch dropped");
+            self.emit(ConnectionEvent::LateResponse { key });
+        }
+    }
+}
+
+/// Responses of one read burst on their way to their callers (buffers reused across bursts).
+struct Completions<P: Protocol> {
+    decoded: Vec<(Keys<P::Key>, P::Response)>,
+    claimed: Vec<(ClaimOf<P>, Keys<P::Key>, P::Response)>,
+    run: BatchRun<P::Response>,
+}
+
+type ClaimOf<P> =
+    Claim<<P as Protocol>::Key, <P as Protocol>::Response, Reply<<P as Protocol>::Response>>;
+
+impl<P: Protocol> Completions<P> {
+    fn new() -> Self {
+        Self {
+            decoded: Vec::new(),
+            claimed: Vec::new(),
+            run: BatchRun::new(),
+        }
     }
 }
 
@@ -976,11 +1047,13 @@ async fn read_loop<P: Protocol>(
     control: mpsc::Sender<Control>,
     end: mpsc::Sender<End>,
 ) {
+    let mut completions = Completions::new();
     for frame in deferred {
-        if !shared.dispatch(frame, &control).await {
+        if !shared.dispatch(frame, &control, &mut completions).await {
             return;
         }
     }
+    shared.complete(&mut completions);
     let idle = shared.config.idle_timeout;
     let mut last_received = Instant::now();
     let far = Duration::from_secs(86_400 * 365);
@@ -998,12 +1071,13 @@ async fn read_loop<P: Protocol>(
                     match message {
                         Some(Ok(message @ (Message::Text(_) | Message::Binary(_)))) => {
                             if let Some(frame) = WsFrame::from_message(message)
-                                && !shared.dispatch(frame, &control).await
+                                && !shared.dispatch(frame, &control, &mut completions).await
                             {
                                 return;
                             }
                         }
                         Some(Ok(Message::Close(frame))) => {
+                            shared.complete(&mut completions);
                             let (code, reason) = close_parts(frame.as_ref());
                             let _ = end.try_send(End::ServerClosed { code, reason });
                             // Reading on flushes tungstenite's close reply; then the stream ends.
@@ -1013,8 +1087,14 @@ async fn read_loop<P: Protocol>(
                         // Pings are answered by tungstenite on the next read; pongs only count
                         // as traffic.
                         Some(Ok(_)) => {}
-                        Some(Err(error)) => break 'read End::Lost(reason_of(io_error(error))),
-                        None => break 'read End::Lost(ENDED_WITHOUT_CLOSE.to_owned()),
+                        Some(Err(error)) => {
+                            shared.complete(&mut completions);
+                            break 'read End::Lost(reason_of(io_error(error)));
+                        }
+                        None => {
+                            shared.complete(&mut completions);
+                            break 'read End::Lost(ENDED_WITHOUT_CLOSE.to_owned());
+                        }
                     }
                     burst += 1;
                     if burst == READ_BURST {
@@ -1027,6 +1107,7 @@ async fn read_loop<P: Protocol>(
                         None => break,
                     }
                 }
+                shared.complete(&mut completions);
             }
             () = &mut idle_timer, if idle.is_some() => {
                 let limit = idle.unwrap_or(far);

@@ -18,12 +18,13 @@
 //! The store also keeps the deadlines, so one timer per connection (not one per request)
 //! expires requests: [`PendingStore::next_deadline`] and [`PendingStore::expire`]. Deadlines
 //! are rounded up to whole milliseconds (tokio's timer resolution) and only *counted* per
-//! millisecond, so registering and completing a request touches one small ordered map entry
-//! shared with every request of the same millisecond; finding which entries expired scans the
+//! millisecond in a sorted queue, so registering and completing a request touches one counter
+//! shared with every request of the same millisecond (usually the last one, as deadlines
+//! mostly grow with the registration time); finding which entries expired scans the
 //! queues, which only happens when a deadline actually passes with requests still waiting.
 
 use std::any::Any;
-use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::collections::{HashMap, VecDeque};
 use std::hash::{BuildHasherDefault, Hash, Hasher};
 use std::time::Duration;
 use tokio::time::Instant;
@@ -157,8 +158,10 @@ pub(crate) struct PendingStore<K, R, T> {
     ring_base: u64,
     /// Occupied slots of `ring`.
     ring_live: usize,
-    /// How many entries in `queues` have each (millisecond-rounded) deadline.
-    deadlines: BTreeMap<Instant, u32>,
+    /// How many entries have each (millisecond-rounded) deadline, earliest first.
+    deadlines: VecDeque<(Instant, u32)>,
+    /// The last deadline rounded, and the result (a batch shares one deadline).
+    last_rounded: Option<(Instant, Instant)>,
     /// The origin of the millisecond rounding.
     epoch: Instant,
     len: usize,
@@ -180,7 +183,8 @@ impl<K: Eq + Hash + Clone + 'static, R, T> PendingStore<K, R, T> {
             ring: VecDeque::new(),
             ring_base: 0,
             ring_live: 0,
-            deadlines: BTreeMap::new(),
+            deadlines: VecDeque::new(),
+            last_rounded: None,
             epoch,
             len: 0,
             taints: FastMap::default(),
@@ -208,16 +212,64 @@ impl<K: Eq + Hash + Clone + 'static, R, T> PendingStore<K, R, T> {
 
     /// The earliest deadline of a waiting request.
     pub(crate) fn next_deadline(&self) -> Option<Instant> {
-        self.deadlines.first_key_value().map(|(at, _)| *at)
+        self.deadlines.front().map(|(at, _)| *at)
     }
 
     /// `deadline` rounded up to the next whole millisecond since the store's epoch.
-    fn round_up(&self, deadline: Instant) -> Instant {
+    fn round_up(&mut self, deadline: Instant) -> Instant {
+        if let Some((raw, rounded)) = self.last_rounded
+            && raw == deadline
+        {
+            return rounded;
+        }
         let since = deadline.saturating_duration_since(self.epoch);
         let extra = (1_000_000 - since.subsec_nanos() % 1_000_000) % 1_000_000;
-        deadline
+        let rounded = deadline
             .checked_add(Duration::from_nanos(u64::from(extra)))
-            .unwrap_or(deadline)
+            .unwrap_or(deadline);
+        self.last_rounded = Some((deadline, rounded));
+        rounded
+    }
+
+    /// Counts one more entry with `deadline`.
+    fn count_deadline(&mut self, deadline: Instant) {
+        match self.deadlines.back_mut() {
+            Some((last, count)) if *last == deadline => *count += 1,
+            Some((last, _)) if *last > deadline => {
+                match self
+                    .deadlines
+                    .binary_search_by_key(&deadline, |(at, _)| *at)
+                {
+                    Ok(at) => {
+                        if let Some((_, count)) = self.deadlines.get_mut(at) {
+                            *count += 1;
+                        }
+                    }
+                    Err(at) => self.deadlines.insert(at, (deadline, 1)),
+                }
+            }
+            _ => self.deadlines.push_back((deadline, 1)),
+        }
+    }
+
+    /// Counts one entry with `deadline` less.
+    fn uncount_deadline(&mut self, deadline: Instant) {
+        let at = match self.deadlines.front() {
+            Some((first, _)) if *first == deadline => 0,
+            _ => match self
+                .deadlines
+                .binary_search_by_key(&deadline, |(at, _)| *at)
+            {
+                Ok(at) => at,
+                Err(_) => return,
+            },
+        };
+        if let Some((_, count)) = self.deadlines.get_mut(at) {
+            *count -= 1;
+            if *count == 0 {
+                self.deadlines.remove(at);
+            }
+        }
     }
 
     /// Adds an entry at the back of `key`'s queue. Returns true if its deadline is now the
@@ -228,7 +280,7 @@ impl<K: Eq + Hash + Clone + 'static, R, T> PendingStore<K, R, T> {
         let earliest = self
             .next_deadline()
             .is_none_or(|first| entry.deadline < first);
-        *self.deadlines.entry(entry.deadline).or_insert(0) += 1;
+        self.count_deadline(entry.deadline);
         let entry = match self.ring_insert(key, entry) {
             Ok(()) => return earliest,
             Err(back) => back,
@@ -467,12 +519,7 @@ impl<K: Eq + Hash + Clone + 'static, R, T> PendingStore<K, R, T> {
     /// Bookkeeping for an entry that left the queues.
     fn forget(&mut self, entry: &Entry<R, T>) {
         self.len -= 1;
-        if let Some(count) = self.deadlines.get_mut(&entry.deadline) {
-            *count -= 1;
-            if *count == 0 {
-                self.deadlines.remove(&entry.deadline);
-            }
-        }
+        self.uncount_deadline(entry.deadline);
     }
 
     /// Removes every entry (the connection ended) and forgets all taints: replies to requests
@@ -856,6 +903,34 @@ mod tests {
         assert_eq!(drained, [4, 5, 6]);
         assert_eq!(store.len(), 0);
         assert_eq!(store.ring_live, 0);
+        assert_eq!(store.next_deadline(), None);
+    }
+
+    #[test]
+    fn deadlines_registered_out_of_order_are_counted_in_order() {
+        let mut store = IdStore::with_epoch(8, base());
+        let mut with_deadline = |seq: u64, secs: u64| {
+            let mut e = entry(seq, "r");
+            e.deadline = at(secs);
+            store.insert(seq, e)
+        };
+        assert!(with_deadline(1, 5));
+        assert!(!with_deadline(2, 7));
+        assert!(
+            with_deadline(3, 3),
+            "an earlier deadline is reported as the new earliest"
+        );
+        assert!(!with_deadline(4, 6));
+        assert!(!with_deadline(5, 6));
+        assert_eq!(
+            store.deadlines.iter().map(|(_, n)| *n).collect::<Vec<_>>(),
+            [1, 1, 2, 1]
+        );
+        assert_eq!(store.next_deadline(), Some(at(3)));
+        let expired: Vec<u64> = store.expire(at(6)).into_iter().map(|(k, _)| k).collect();
+        assert_eq!(expired, [3, 1, 4, 5]);
+        assert_eq!(store.next_deadline(), Some(at(7)));
+        assert!(matches!(store.claim(&[2], &0), Claim::Entry(e) if e.seq == 2));
         assert_eq!(store.next_deadline(), None);
     }
 
