@@ -674,7 +674,7 @@ impl<P: Protocol> Shared<P> {
 /// Responses of one read burst on their way to their callers (buffers reused across bursts).
 struct Completions<P: Protocol> {
     decoded: Vec<(Keys<P::Key>, P::Response)>,
-    claimed: Vec<(ClaimOf<P>, Keys<P::Key>, P::Response)>,
+    claimed: Vec<Claimed<P>>,
     run: BatchRun<P::Response>,
 }
 
