@@ -678,6 +678,13 @@ struct Completions<P: Protocol> {
     run: BatchRun<P::Response>,
 }
 
+/// A response, its keys, and who gets it.
+type Claimed<P> = (
+    ClaimOf<P>,
+    Keys<<P as Protocol>::Key>,
+    <P as Protocol>::Response,
+);
+
 type ClaimOf<P> =
     Claim<<P as Protocol>::Key, <P as Protocol>::Response, Reply<<P as Protocol>::Response>>;
 
