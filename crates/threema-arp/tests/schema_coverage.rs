@@ -17,7 +17,7 @@
 use rmpv::Value;
 use std::collections::{BTreeMap, BTreeSet};
 use threema_arp::api::{ArpMessage, CATALOGUE, Direction, Frame};
-use threema_arp::codec::EncodeOptions;
+use threema_arp::codec::{EncodeOptions, Envelope};
 use yaml_rust2::{Yaml, YamlLoader};
 
 const SCHEMA: &str = include_str!("fixtures/app-remote-protocol-v2.yaml");
@@ -438,6 +438,37 @@ fn frames_generated_from_the_schema_decode_and_reencode_to_the_schema() {
                 "{name} ({direction}) decoded as Unknown"
             );
             assert_eq!(decoded.message.name(), name);
+            // `Frame::decode` types `data` straight from its bytes; the envelope path goes
+            // through a msgpack value. Both must agree, on success and on failure.
+            let via_value = Frame::from_envelope(Envelope::decode(&bytes).unwrap(), direction)
+                .unwrap_or_else(|e| panic!("{name} ({direction}) via a value: {e}"));
+            assert_eq!(decoded, via_value, "{name} ({direction})");
+            if let Value::Map(entries) = &frame
+                && entries.iter().any(|(k, _)| k.as_str() == Some("data"))
+            {
+                let broken = Value::Map(
+                    entries
+                        .iter()
+                        .map(|(k, v)| match k.as_str() {
+                            Some("data") => (k.clone(), Value::from(5)),
+                            _ => (k.clone(), v.clone()),
+                        })
+                        .collect(),
+                );
+                let mut bytes = Vec::new();
+                rmpv::encode::write_value(&mut bytes, &broken).expect("writes");
+                let fast = Frame::decode(&bytes, direction).map(|_| ());
+                let slow = Envelope::decode(&bytes)
+                    .and_then(|envelope| Frame::from_envelope(envelope, direction))
+                    .map(|_| ());
+                // rmpv's deserializer prefixes its messages; the field path and the cause
+                // are the same.
+                assert_eq!(
+                    fast.map_err(|e| e.to_string().replace("error while decoding value: ", "")),
+                    slow.map_err(|e| e.to_string().replace("error while decoding value: ", "")),
+                    "{name} ({direction}) with a broken `data`"
+                );
+            }
             let reencoded = decoded
                 .encode_with(&EncodeOptions::modern())
                 .unwrap_or_else(|e| panic!("{name} ({direction}) does not re-encode: {e}"));

@@ -1,7 +1,7 @@
 //! [`Frame`]: a typed ARP message with its envelope `id` and `ack`.
 
 use super::{ArpMessage, Direction};
-use crate::codec::{Ack, EncodeOptions, Envelope};
+use crate::codec::{Ack, EncodeOptions, Envelope, PartData};
 use crate::error::Result;
 
 /// One ARP message as it travels: the typed message plus the envelope's `id` (asks for an
@@ -59,13 +59,30 @@ impl Frame {
     /// `args`/`data` do not match its schema (the error names the field path). Unknown
     /// messages decode to [`ArpMessage::Unknown`].
     pub fn decode(bytes: &[u8], direction: Direction) -> Result<Self> {
-        Self::from_envelope(Envelope::decode(bytes)?, direction)
+        // The typed `data` is decoded straight from its bytes; anything irregular takes the
+        // envelope path, which names the problem.
+        match Envelope::scan(bytes) {
+            Some(scanned) => {
+                Self::from_parts(scanned.envelope, scanned.data.map(PartData::raw), direction)
+            }
+            None => Self::from_envelope(Envelope::decode(bytes)?, direction),
+        }
     }
 
     /// Types an envelope that travelled in `direction`, mapping the legacy acknowledgement
     /// fields: from the app, `args.temporaryId` (+ `success`, `error`) is an `ack`; to the
     /// app, `args.temporaryId` is an `id`.
-    pub fn from_envelope(envelope: Envelope, direction: Direction) -> Result<Self> {
+    pub fn from_envelope(mut envelope: Envelope, direction: Direction) -> Result<Self> {
+        let data = envelope.data.take().map(PartData::Value);
+        Self::from_parts(envelope, data, direction)
+    }
+
+    /// [`Frame::from_envelope`] with the `data` part given apart.
+    fn from_parts(
+        envelope: Envelope,
+        data: Option<PartData>,
+        direction: Direction,
+    ) -> Result<Self> {
         let (id, ack) = match direction {
             Direction::FromApp => {
                 let ack = envelope.ack.clone().or_else(|| envelope.legacy_ack());
@@ -84,7 +101,7 @@ impl Frame {
             &envelope.sub_type,
             direction,
             envelope.args,
-            envelope.data,
+            data,
         )?;
         Ok(Self { id, ack, message })
     }

@@ -1,7 +1,7 @@
 //! [`ArpMessage`]: the sum of all typed messages, and the [`CATALOGUE`].
 
 use super::*;
-use crate::codec::{EncodedParts, PartsReader, PartsWriter};
+use crate::codec::{EncodedParts, PartData, PartsReader, PartsWriter};
 use crate::error::Result;
 use rmpv::Value;
 
@@ -111,7 +111,7 @@ macro_rules! arp_messages {
                 sub_type: &str,
                 direction: Direction,
                 args: Option<Value>,
-                data: Option<Value>,
+                data: Option<PartData>,
             ) -> Result<Self> {
                 $(
                     if <$variant as WireMessage>::TYPE == message_type
@@ -128,7 +128,7 @@ macro_rules! arp_messages {
                     message_type: message_type.to_owned(),
                     sub_type: sub_type.to_owned(),
                     args,
-                    data,
+                    data: data.and_then(PartData::into_value),
                 })
             }
 

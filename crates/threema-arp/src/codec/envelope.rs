@@ -1,6 +1,6 @@
 //! The ARP envelope: the msgpack map `type`, `subType`, `id?`, `ack?`, `args?`, `data?`.
 
-use super::value::{from_value, read_value, to_msgpack, write_value};
+use super::value::{from_value, read_value, skip_value, to_msgpack, write_value};
 use crate::error::{Error, Result};
 use rmpv::Value;
 use serde::{Deserialize, Serialize};
@@ -134,30 +134,49 @@ impl Envelope {
         let Value::Map(entries) = read_value(bytes, "frame")? else {
             return Err(Error::decode("frame", ".", "an ARP message must be a map"));
         };
-        let (mut message_type, mut sub_type) = (None, None);
-        let mut envelope = Self::new("", "");
+        let mut fields = Fields::default();
         for (key, value) in entries {
             let Some(key) = key.as_str() else { continue };
-            match key {
-                "type" => message_type = Some(string_field(value, "type")?),
-                "subType" => sub_type = Some(string_field(value, "subType")?),
-                "id" => envelope.id = optional_string_field(value, "id")?,
-                "ack" => {
-                    envelope.ack = match value {
-                        Value::Nil => None,
-                        value => Some(from_value(value, "frame", "ack")?),
+            fields.apply(key, value)?;
+        }
+        fields.finish()
+    }
+
+    /// Reads a frame's envelope fields, leaving `data` as its msgpack bytes for typed decoding
+    /// straight from them. `None` if anything is irregular (not a map, broken msgpack, a bad
+    /// field): [`Envelope::decode`] then gives the precise error.
+    pub(crate) fn scan(bytes: &[u8]) -> Option<ScannedFrame> {
+        let mut input = bytes;
+        let len = rmp::decode::read_map_len(&mut input).ok()?;
+        let mut fields = Fields::default();
+        let mut data = None;
+        for _ in 0..len {
+            let key = rmpv::decode::read_value(&mut input).ok()?;
+            match key.as_str() {
+                Some("data") => {
+                    let start = input;
+                    if !skip_value(&mut input) {
+                        return None;
+                    }
+                    let raw = start.get(..start.len() - input.len())?;
+                    data = (raw != [0xc0]).then(|| raw.to_vec());
+                }
+                Some(key) => {
+                    let value = rmpv::decode::read_value(&mut input).ok()?;
+                    fields.apply(key, value).ok()?;
+                }
+                None => {
+                    if !skip_value(&mut input) {
+                        return None;
                     }
                 }
-                "args" => envelope.args = non_nil(value),
-                "data" => envelope.data = non_nil(value),
-                _ => {}
             }
         }
-        envelope.message_type =
-            message_type.ok_or_else(|| Error::decode("frame", "type", "missing field `type`"))?;
-        envelope.sub_type =
-            sub_type.ok_or_else(|| Error::decode("frame", "subType", "missing field `subType`"))?;
-        Ok(envelope)
+        if !input.is_empty() {
+            return None;
+        }
+        let envelope = fields.finish().ok()?;
+        Some(ScannedFrame { envelope, data })
     }
 
     /// Encodes the envelope (structs as maps, binary as bin).
@@ -221,6 +240,58 @@ pub(crate) fn map_get<'a>(map: &'a Value, key: &str) -> Option<&'a Value> {
         .iter()
         .find(|(k, _)| k.as_str() == Some(key))
         .map(|(_, v)| v)
+}
+
+/// An envelope read by [`Envelope::scan`]: every field but `data`, which stays msgpack bytes.
+pub(crate) struct ScannedFrame {
+    /// The envelope, its `data` left empty.
+    pub(crate) envelope: Envelope,
+    /// The `data` part's bytes (`None` if absent or `nil`).
+    pub(crate) data: Option<Vec<u8>>,
+}
+
+/// The envelope fields seen so far while reading a frame's map.
+#[derive(Default)]
+struct Fields {
+    message_type: Option<String>,
+    sub_type: Option<String>,
+    envelope: Option<Envelope>,
+}
+
+impl Fields {
+    fn envelope(&mut self) -> &mut Envelope {
+        self.envelope.get_or_insert_with(|| Envelope::new("", ""))
+    }
+
+    /// Takes one key of the map (a later duplicate wins); unknown keys are ignored.
+    fn apply(&mut self, key: &str, value: Value) -> Result<()> {
+        match key {
+            "type" => self.message_type = Some(string_field(value, "type")?),
+            "subType" => self.sub_type = Some(string_field(value, "subType")?),
+            "id" => self.envelope().id = optional_string_field(value, "id")?,
+            "ack" => {
+                self.envelope().ack = match value {
+                    Value::Nil => None,
+                    value => Some(from_value(value, "frame", "ack")?),
+                }
+            }
+            "args" => self.envelope().args = non_nil(value),
+            "data" => self.envelope().data = non_nil(value),
+            _ => {}
+        }
+        Ok(())
+    }
+
+    fn finish(self) -> Result<Envelope> {
+        let mut envelope = self.envelope.unwrap_or_else(|| Envelope::new("", ""));
+        envelope.message_type = self
+            .message_type
+            .ok_or_else(|| Error::decode("frame", "type", "missing field `type`"))?;
+        envelope.sub_type = self
+            .sub_type
+            .ok_or_else(|| Error::decode("frame", "subType", "missing field `subType`"))?;
+        Ok(envelope)
+    }
 }
 
 fn non_nil(value: Value) -> Option<Value> {

@@ -14,5 +14,6 @@ pub(crate) use enums::{int_enum, string_enum};
 pub use envelope::{ARG_ERROR, ARG_SUCCESS, ARG_TEMPORARY_ID, Ack, EncodeOptions, Envelope};
 pub(crate) use envelope::{EncodedParts, map_get};
 pub use nullable::Nullable;
+pub(crate) use parts::PartData;
 pub use parts::{Part, PartsReader, PartsWriter};
 pub(crate) use value::{from_value, nil_default};

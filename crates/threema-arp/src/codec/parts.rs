@@ -1,11 +1,12 @@
 //! Reading and writing the `args` and `data` parts of a typed message.
 
 use super::envelope::EncodedParts;
-use super::value::{from_value, to_msgpack};
+use super::value::{from_bytes, from_value, read_value, to_msgpack};
 use crate::error::{Error, Result};
 use rmpv::Value;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
+use std::sync::OnceLock;
 
 /// One of the two payload parts of an ARP message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,6 +77,59 @@ impl PartsWriter {
     }
 }
 
+/// A part as received: a decoded msgpack value, or the msgpack bytes themselves (the `data`
+/// of a frame read by [`Frame::decode`](crate::api::Frame::decode), decoded straight into the
+/// typed message without building a value first).
+#[derive(Debug)]
+pub(crate) enum PartData {
+    /// A decoded value.
+    Value(Value),
+    /// One msgpack value's bytes; `value` caches its decoded form for [`PartsReader::peek`].
+    Raw {
+        bytes: Vec<u8>,
+        value: OnceLock<Option<Value>>,
+    },
+}
+
+impl PartData {
+    /// Raw msgpack bytes of one value.
+    pub(crate) fn raw(bytes: Vec<u8>) -> Self {
+        Self::Raw {
+            bytes,
+            value: OnceLock::new(),
+        }
+    }
+
+    /// The part as a value (`None` for `nil`, or bytes that do not decode).
+    pub(crate) fn into_value(self) -> Option<Value> {
+        match self {
+            Self::Value(value) => Some(value),
+            Self::Raw { bytes, value } => match value.into_inner() {
+                Some(value) => value,
+                None => read_value(&bytes, "data").ok(),
+            },
+        }
+        .filter(|value| !value.is_nil())
+    }
+
+    fn peek(&self) -> Option<&Value> {
+        match self {
+            Self::Value(value) => Some(value),
+            Self::Raw { bytes, value } => value
+                .get_or_init(|| read_value(bytes, "data").ok())
+                .as_ref(),
+        }
+        .filter(|value| !value.is_nil())
+    }
+
+    fn is_nil(&self) -> bool {
+        match self {
+            Self::Value(value) => value.is_nil(),
+            Self::Raw { bytes, .. } => bytes.as_slice() == [0xc0],
+        }
+    }
+}
+
 /// Hands out the raw parts of a received message for typed decoding; see
 /// [`WireMessage::decode_parts`](crate::api::WireMessage::decode_parts).
 ///
@@ -84,11 +138,11 @@ impl PartsWriter {
 pub struct PartsReader {
     what: String,
     args: Option<Value>,
-    data: Option<Value>,
+    data: Option<PartData>,
 }
 
 impl PartsReader {
-    pub(crate) fn new(what: String, args: Option<Value>, data: Option<Value>) -> Self {
+    pub(crate) fn new(what: String, args: Option<Value>, data: Option<PartData>) -> Self {
         Self { what, args, data }
     }
 
@@ -97,28 +151,40 @@ impl PartsReader {
         &self.what
     }
 
+    /// The part, unless absent or `nil`.
+    fn take_part(&mut self, part: Part) -> Option<PartData> {
+        match part {
+            Part::Args => self.args.take().map(PartData::Value),
+            Part::Data => self.data.take(),
+        }
+        .filter(|data| !data.is_nil())
+    }
+
+    /// Decodes a received part.
+    fn decode_part<T: DeserializeOwned>(&self, data: PartData, part: Part) -> Result<T> {
+        match data {
+            PartData::Value(value) => from_value(value, &self.what, part.key()),
+            PartData::Raw { bytes, .. } => from_bytes(&bytes, &self.what, part.key()),
+        }
+    }
+
     /// Takes the raw value of a part (`None` if absent or `nil`).
     pub fn take(&mut self, part: Part) -> Option<Value> {
-        let slot = match part {
-            Part::Args => &mut self.args,
-            Part::Data => &mut self.data,
-        };
-        slot.take().filter(|value| !value.is_nil())
+        self.take_part(part).and_then(PartData::into_value)
     }
 
     /// Peeks at the raw value of a part.
     pub fn peek(&self, part: Part) -> Option<&Value> {
         match part {
-            Part::Args => self.args.as_ref(),
-            Part::Data => self.data.as_ref(),
+            Part::Args => self.args.as_ref().filter(|value| !value.is_nil()),
+            Part::Data => self.data.as_ref().and_then(PartData::peek),
         }
-        .filter(|value| !value.is_nil())
     }
 
     /// Decodes a part that must be present.
     pub fn required<T: DeserializeOwned>(&mut self, part: Part) -> Result<T> {
-        match self.take(part) {
-            Some(value) => from_value(value, &self.what, part.key()),
+        match self.take_part(part) {
+            Some(data) => self.decode_part(data, part),
             None => Err(Error::decode(
                 self.what.as_str(),
                 part.key(),
@@ -129,8 +195,8 @@ impl PartsReader {
 
     /// Decodes a part that may be absent.
     pub fn optional<T: DeserializeOwned>(&mut self, part: Part) -> Result<Option<T>> {
-        self.take(part)
-            .map(|value| from_value(value, &self.what, part.key()))
+        self.take_part(part)
+            .map(|data| self.decode_part(data, part))
             .transpose()
     }
 
@@ -158,6 +224,7 @@ mod tests {
     #[test]
     fn reader_treats_nil_as_absent_and_names_missing_parts() {
         let mut reader = PartsReader::new("x/y (app → client)".into(), Some(Value::Nil), None);
+        assert_eq!(reader.peek(Part::Args), None);
         assert_eq!(reader.optional::<u8>(Part::Args).unwrap(), None);
         assert_eq!(reader.list::<u8>(Part::Data).unwrap(), Vec::<u8>::new());
         let error = reader.required::<u8>(Part::Data).unwrap_err();
