@@ -129,3 +129,77 @@ impl Frame {
         self.message.is_blacklisted()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::{CreateTextMessage, ResponseMessages, UpdateReceiver};
+    use crate::model::{Receiver, ReceiverRef, UpdateMode};
+    use crate::testutil::{sample_contact, sample_message};
+
+    /// Decodes `bytes` both ways: straight from the bytes, and through a msgpack value.
+    fn both_ways(bytes: &[u8], direction: Direction) -> (Result<Frame>, Result<Frame>) {
+        let fast = Frame::decode(bytes, direction);
+        let slow = Envelope::decode(bytes).and_then(|e| Frame::from_envelope(e, direction));
+        (fast, slow)
+    }
+
+    #[test]
+    fn decoding_from_bytes_agrees_with_the_value_path_on_mutated_frames() {
+        let frames = [
+            Frame::new(ResponseMessages::new(
+                ReceiverRef::contact("ECHOECHO"),
+                true,
+                vec![sample_message(), sample_message()],
+            ))
+            .with_id("r1"),
+            Frame::new(CreateTextMessage::new(
+                ReceiverRef::contact("ECHOECHO"),
+                "Hi",
+            ))
+            .with_ack(Ack::failure("x", "y")),
+        ];
+        let receiver = UpdateReceiver::new(
+            UpdateMode::Modified,
+            Receiver::Contact(Box::new(sample_contact())),
+        );
+        let frames: Vec<Frame> = frames.into_iter().chain(receiver.map(Frame::new)).collect();
+        // A fixed xorshift sequence: the same mutations every run.
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let (mut agreed_ok, mut agreed_err) = (0, 0);
+        for frame in &frames {
+            let bytes = frame.encode().unwrap();
+            for _ in 0..2_000 {
+                let mut mutated = bytes.clone();
+                for _ in 0..=next() % 3 {
+                    let at = (next() % mutated.len() as u64) as usize;
+                    mutated[at] = next() as u8;
+                }
+                if next() % 8 == 0 {
+                    mutated.truncate((next() % mutated.len() as u64) as usize);
+                }
+                for direction in [Direction::FromApp, Direction::ToApp] {
+                    match both_ways(&mutated, direction) {
+                        (Ok(fast), Ok(slow)) => {
+                            assert_eq!(fast, slow);
+                            agreed_ok += 1;
+                        }
+                        (Err(_), Err(_)) => agreed_err += 1,
+                        (fast, slow) => panic!(
+                            "the paths disagree on {mutated:02x?} ({direction}): {fast:?} vs {slow:?}"
+                        ),
+                    }
+                }
+            }
+        }
+        // Both outcomes were exercised.
+        assert!(agreed_ok > 100, "{agreed_ok} decoded");
+        assert!(agreed_err > 100, "{agreed_err} rejected");
+    }
+}
