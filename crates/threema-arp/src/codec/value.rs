@@ -9,16 +9,7 @@ use serde::{Deserialize, Serialize};
 /// Decodes `T` from a msgpack value. On failure the error names `what`, and the path of the
 /// failing field below `prefix` (`"data"` gives paths such as `data.receiver.publicKey`).
 pub(crate) fn from_value<T: DeserializeOwned>(value: Value, what: &str, prefix: &str) -> Result<T> {
-    serde_path_to_error::deserialize(value).map_err(|error| {
-        let inner = error.path().to_string();
-        let path = match (prefix.is_empty(), inner.as_str()) {
-            (true, inner) => inner.to_owned(),
-            (false, ".") => prefix.to_owned(),
-            (false, inner) if inner.starts_with('[') => format!("{prefix}{inner}"),
-            (false, inner) => format!("{prefix}.{inner}"),
-        };
-        Error::decode(what, path, error.into_inner().to_string())
-    })
+    serde_path_to_error::deserialize(value).map_err(|error| path_error(error, what, prefix))
 }
 
 /// Decodes `T` straight from msgpack bytes (one value), like [`from_value`] decodes it from a
@@ -29,16 +20,24 @@ pub(crate) fn from_bytes<T: DeserializeOwned>(bytes: &[u8], what: &str, prefix: 
         return Ok(value);
     }
     let mut deserializer = rmp_serde::Deserializer::from_read_ref(bytes);
-    serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
-        let inner = error.path().to_string();
-        let path = match (prefix.is_empty(), inner.as_str()) {
-            (true, inner) => inner.to_owned(),
-            (false, ".") => prefix.to_owned(),
-            (false, inner) if inner.starts_with('[') => format!("{prefix}{inner}"),
-            (false, inner) => format!("{prefix}.{inner}"),
-        };
-        Error::decode(what, path, error.into_inner().to_string())
-    })
+    serde_path_to_error::deserialize(&mut deserializer)
+        .map_err(|error| path_error(error, what, prefix))
+}
+
+/// A decode error naming `what` and the failing field's path below `prefix`.
+fn path_error<E: std::fmt::Display>(
+    error: serde_path_to_error::Error<E>,
+    what: &str,
+    prefix: &str,
+) -> Error {
+    let inner = error.path().to_string();
+    let path = match (prefix.is_empty(), inner.as_str()) {
+        (true, inner) => inner.to_owned(),
+        (false, ".") => prefix.to_owned(),
+        (false, inner) if inner.starts_with('[') => format!("{prefix}{inner}"),
+        (false, inner) => format!("{prefix}.{inner}"),
+    };
+    Error::decode(what, path, error.into_inner().to_string())
 }
 
 /// Steps over one msgpack value at the start of `input` without decoding it. Returns false
