@@ -251,39 +251,44 @@ pub(crate) struct ScannedFrame {
 }
 
 /// The envelope fields seen so far while reading a frame's map.
-#[derive(Default)]
 struct Fields {
     message_type: Option<String>,
     sub_type: Option<String>,
-    envelope: Option<Envelope>,
+    envelope: Envelope,
+}
+
+impl Default for Fields {
+    fn default() -> Self {
+        Self {
+            message_type: None,
+            sub_type: None,
+            envelope: Envelope::new("", ""),
+        }
+    }
 }
 
 impl Fields {
-    fn envelope(&mut self) -> &mut Envelope {
-        self.envelope.get_or_insert_with(|| Envelope::new("", ""))
-    }
-
     /// Takes one key of the map (a later duplicate wins); unknown keys are ignored.
     fn apply(&mut self, key: &str, value: Value) -> Result<()> {
         match key {
             "type" => self.message_type = Some(string_field(value, "type")?),
             "subType" => self.sub_type = Some(string_field(value, "subType")?),
-            "id" => self.envelope().id = optional_string_field(value, "id")?,
+            "id" => self.envelope.id = optional_string_field(value, "id")?,
             "ack" => {
-                self.envelope().ack = match value {
+                self.envelope.ack = match value {
                     Value::Nil => None,
                     value => Some(from_value(value, "frame", "ack")?),
                 }
             }
-            "args" => self.envelope().args = non_nil(value),
-            "data" => self.envelope().data = non_nil(value),
+            "args" => self.envelope.args = non_nil(value),
+            "data" => self.envelope.data = non_nil(value),
             _ => {}
         }
         Ok(())
     }
 
     fn finish(self) -> Result<Envelope> {
-        let mut envelope = self.envelope.unwrap_or_else(|| Envelope::new("", ""));
+        let mut envelope = self.envelope;
         envelope.message_type = self
             .message_type
             .ok_or_else(|| Error::decode("frame", "type", "missing field `type`"))?;

@@ -55,11 +55,8 @@ impl<R> BatchChannel<R> {
 
     /// Delivers one result that needs no slot (a request that failed before it was sent).
     pub(crate) fn send(&self, index: usize, result: Result<R>) {
-        let mut state = self.lock();
-        if !state.abandoned {
-            state.ready.push((index, result));
-            wake(&mut state);
-        }
+        // No slot to close; dropped if the consumer went away.
+        let _ = self.settle(0, std::iter::once((index, result)));
     }
 
     /// Announces `n` slots about to be registered; each must deliver once.
@@ -93,6 +90,19 @@ impl<R> BatchChannel<R> {
         state.abandoned = true;
         state.ready = Vec::new();
         state.waker = None;
+    }
+
+    /// Closes `count` open slots with `results`; false (results dropped) if the consumer went
+    /// away.
+    fn settle(&self, count: usize, results: impl Iterator<Item = (usize, Result<R>)>) -> bool {
+        let mut state = self.lock();
+        state.open = state.open.saturating_sub(count);
+        if state.abandoned {
+            return false;
+        }
+        state.ready.extend(results);
+        wake(&mut state);
+        true
     }
 
     /// Moves every ready result into `into` (which the consumer drains without locking), or
@@ -157,51 +167,40 @@ impl<R> BatchRun<R> {
     }
 
     /// Adds `slot`'s result. If `slot` belongs to another batch than the run so far, the run
-    /// is delivered first and its outcome returned (`Some(false)`: its consumer went away).
-    pub(crate) fn push(
-        &mut self,
-        mut slot: BatchSlot<R>,
-        result: Result<R>,
-    ) -> Option<(bool, usize)> {
-        let channel = slot.channel.take()?;
-        let flushed = match &self.channel {
-            Some(current) if Arc::ptr_eq(current, &channel) => None,
-            Some(_) => self.flush(),
-            None => None,
+    /// is delivered first. Returns how many results were dropped because their consumer went
+    /// away (as [`BatchRun::flush`]).
+    pub(crate) fn push(&mut self, mut slot: BatchSlot<R>, result: Result<R>) -> usize {
+        let Some(channel) = slot.channel.take() else {
+            return 0;
+        };
+        let dropped = match &self.channel {
+            Some(current) if !Arc::ptr_eq(current, &channel) => self.flush(),
+            _ => 0,
         };
         if self.channel.is_none() {
             self.channel = Some(channel);
         }
         self.results.push((slot.index, result));
-        flushed
+        dropped
     }
 
-    /// Delivers the run. Returns whether its consumer was still there, and how many results
-    /// the run held; `None` if it was empty.
-    pub(crate) fn flush(&mut self) -> Option<(bool, usize)> {
-        let channel = self.channel.take()?;
+    /// Delivers the run. Returns how many of its results were dropped because the batch's
+    /// consumer went away (0 if they were delivered or the run was empty).
+    pub(crate) fn flush(&mut self) -> usize {
+        let Some(channel) = self.channel.take() else {
+            return 0;
+        };
         let count = self.results.len();
-        let mut state = channel.lock();
-        state.open = state.open.saturating_sub(count);
-        if state.abandoned {
-            self.results.clear();
-            return Some((false, count));
+        if channel.settle(count, self.results.drain(..)) {
+            0
+        } else {
+            count
         }
-        state.ready.append(&mut self.results);
-        wake(&mut state);
-        Some((true, count))
     }
 }
 
 fn deliver<R>(channel: &BatchChannel<R>, index: usize, result: Result<R>) -> bool {
-    let mut state = channel.lock();
-    state.open = state.open.saturating_sub(1);
-    if state.abandoned {
-        return false;
-    }
-    state.ready.push((index, result));
-    wake(&mut state);
-    true
+    channel.settle(1, std::iter::once((index, result)))
 }
 
 impl<R> Drop for BatchSlot<R> {
@@ -271,15 +270,19 @@ mod tests {
         first.open_slots(2);
         second.open_slots(1);
         let mut run = BatchRun::new();
-        assert_eq!(run.push(first.slot(0), Ok(1)), None);
-        assert_eq!(run.push(first.slot(1), Ok(2)), None);
+        assert_eq!(run.push(first.slot(0), Ok(1)), 0);
+        assert_eq!(run.push(first.slot(1), Ok(2)), 0);
+        assert!(
+            first.lock().ready.is_empty(),
+            "nothing delivered before the run ends"
+        );
         // Another batch: the first run is delivered.
-        assert_eq!(run.push(second.slot(0), Ok(3)), Some((true, 2)));
+        assert_eq!(run.push(second.slot(0), Ok(3)), 0);
         assert_eq!(first.lock().ready.len(), 2);
         assert_eq!(first.lock().open, 0);
         second.abandon();
-        assert_eq!(run.flush(), Some((false, 1)));
-        assert_eq!(run.flush(), None);
+        assert_eq!(run.flush(), 1, "the abandoned batch's result is dropped");
+        assert_eq!(run.flush(), 0);
         assert_eq!(second.lock().open, 0);
     }
 

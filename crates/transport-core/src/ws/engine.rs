@@ -626,20 +626,12 @@ impl<P: Protocol> Shared<P> {
                 completions.claimed.push((claim, keys, response));
             }
         }
-        let mut abandoned: Option<(String, usize)> = None;
-        let mut note = |outcome: Option<(bool, usize)>, key: &dyn Fn() -> String| {
-            if let Some((false, count)) = outcome {
-                let (_, total) = abandoned.get_or_insert_with(|| (key(), 0));
-                *total += count;
-            }
-        };
+        // Replies to batches whose results stream was dropped.
+        let mut dropped = 0;
         for (claim, keys, response) in completions.claimed.drain(..) {
             match claim {
                 Claim::Entry(entry) => match entry.reply {
-                    Reply::Batch(slot) => {
-                        let outcome = completions.run.push(slot, Ok(response));
-                        note(outcome, &|| format!("{:?}", keys.first()));
-                    }
+                    Reply::Batch(slot) => dropped += completions.run.push(slot, Ok(response)),
                     Reply::One(tx) => {
                         if tx.send(Ok(response)).is_err() {
                             // The caller gave up between our lookup and now.
@@ -661,12 +653,12 @@ impl<P: Protocol> Shared<P> {
                 }
             }
         }
-        let outcome = completions.run.flush();
-        note(outcome, &|| "a batch".to_owned());
-        if let Some((key, count)) = abandoned {
-            // Replies to a batch whose consumer went away (its results were dropped).
-            tracing::debug!(count, "replies to an abandoned batch dropped");
-            self.emit(ConnectionEvent::LateResponse { key });
+        dropped += completions.run.flush();
+        if dropped > 0 {
+            tracing::debug!(dropped, "replies to an abandoned batch dropped");
+            self.emit(ConnectionEvent::LateResponse {
+                key: format!("{dropped} replies of a batch whose results were dropped"),
+            });
         }
     }
 }

@@ -449,10 +449,20 @@ impl<K: Eq + Hash + Clone + 'static, R, T> PendingStore<K, R, T> {
         let in_ring = self
             .ring_index(key)
             .filter(|&index| matches!(self.ring.get(index), Some(Some((_, e))) if e.seq == seq));
-        let removed = match self.queues.get_mut(key) {
-            _ if in_ring.is_some() => in_ring
-                .and_then(|index| self.ring_take(index))
-                .map(|(_, entry)| entry),
+        let removed = match in_ring {
+            Some(index) => self.ring_take(index).map(|(_, entry)| entry),
+            None => self.take_hashed(key, seq),
+        };
+        if let Some(entry) = &removed {
+            self.forget(entry);
+            self.taint(key.clone());
+        }
+        removed
+    }
+
+    /// Removes the entry `seq` under `key` from the hash map (no bookkeeping).
+    fn take_hashed(&mut self, key: &K, seq: u64) -> Option<Entry<R, T>> {
+        match self.queues.get_mut(key) {
             None => None,
             Some(Queue::One(entry)) => {
                 if entry.seq == seq {
@@ -474,12 +484,7 @@ impl<K: Eq + Hash + Clone + 'static, R, T> PendingStore<K, R, T> {
                 }
                 entry
             }
-        };
-        if let Some(entry) = &removed {
-            self.forget(entry);
-            self.taint(key.clone());
         }
-        removed
     }
 
     /// Removes every entry whose deadline is at or before `now`, tainting their keys, and
