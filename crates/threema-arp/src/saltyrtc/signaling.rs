@@ -1051,9 +1051,11 @@ impl Signaling {
                     ))
                     .into());
                 }
+                let is_peer = self.peer.as_ref().is_some_and(|peer| peer.address == id);
                 if let RoleState::Responder {
                     initiator_present,
                     stale_disconnects,
+                    candidate,
                     ..
                 } = &mut self.role
                 {
@@ -1068,8 +1070,20 @@ impl Signaling {
                         return Ok(());
                     }
                     *initiator_present = false;
+                    if !is_peer && candidate.is_some() {
+                        // The departure of an initiator that left the path before we joined
+                        // (server-auth said none) can be announced after its successor's
+                        // `new-initiator`. As for responders below, a handshake in progress
+                        // is kept: if the news was stale it goes on; if not, the initiator
+                        // stays silent until the handshake timeout, or a `new-initiator`
+                        // starts afresh.
+                        actions.push(Action::Event(Event::Disconnected {
+                            address: id,
+                            was_peer: false,
+                        }));
+                        return Ok(());
+                    }
                 }
-                let is_peer = self.peer.as_ref().is_some_and(|peer| peer.address == id);
                 if let RoleState::Initiator { candidates, .. } = &mut self.role
                     && !is_peer
                     && let Some(candidate) = candidates.get_mut(&id)

@@ -635,6 +635,63 @@ fn a_late_disconnected_about_an_earlier_responder_does_not_stop_the_new_handshak
 }
 
 #[test]
+fn a_late_disconnected_about_an_initiator_gone_before_we_joined_does_not_stop_the_handshake() {
+    // The old initiator left the path before this responder joined (so server-auth said no
+    // initiator), but saltyrtc-server announced its departure only after the new initiator's
+    // `new-initiator`: the news is stale and the handshake in progress must go on.
+    let mut net = Net::new();
+    let server = net.server_key();
+    let initiator_key = KeyPair::generate();
+    let responder_key = KeyPair::generate();
+    let responder = net.join(
+        Signaling::responder(responder_config(
+            &responder_key,
+            &initiator_key,
+            None,
+            server,
+        ))
+        .unwrap(),
+        initiator_key.public_key(),
+    );
+    let responder_id = net.nodes[responder].id;
+    let shared = std::rc::Rc::new(std::cell::RefCell::new(Vec::<Bytes>::new()));
+    let sink = shared.clone();
+    let mut holding = true;
+    net.tamper = Some(Box::new(move |id, bytes| {
+        // Hold back the initiator's first message to the responder (its `key`).
+        if holding && id == responder_id && bytes[16] == 0x01 {
+            holding = false;
+            sink.borrow_mut().push(Bytes::from(bytes.clone()));
+            return false;
+        }
+        true
+    }));
+    let mut config =
+        InitiatorConfig::with_trusted_responder(initiator_key.clone(), *responder_key.public_key());
+    config.server_public_key = Some(server);
+    let initiator = net.join(
+        Signaling::initiator(config).unwrap(),
+        initiator_key.public_key(),
+    );
+    let held = shared.borrow_mut().pop().expect("the key was held");
+    assert!(net.events(responder).contains(&Event::NewInitiator));
+    let outputs = net.server.announce_disconnected(responder_id, 0x01);
+    net.server_outputs(outputs);
+    net.run();
+    assert!(net.events(responder).contains(&Event::Disconnected {
+        address: 0x01,
+        was_peer: false
+    }));
+    net.queue.push_back(Hop::ToClient(responder_id, held));
+    net.run();
+    let (address, key, id) = net
+        .handshake(responder)
+        .unwrap_or_else(|| panic!("{:?} / {:?}", net.events(responder), net.events(initiator)));
+    assert_eq!((address, key), (0x01, *initiator_key.public_key()));
+    assert_eq!(net.handshake(initiator).unwrap().2, id);
+}
+
+#[test]
 fn a_token_where_a_key_is_expected_is_3005() {
     let mut net = Net::new();
     let server = net.server_key();
