@@ -42,7 +42,7 @@ fn check(framing: &dyn Framing, frame: &WsFrame) {
 fuzz_target!(|data: &[u8]| {
     let mut frames = vec![WsFrame::binary(data.to_vec())];
     if let Ok(text) = std::str::from_utf8(data) {
-        frames.push(WsFrame::Text(text.to_owned()));
+        frames.push(WsFrame::Text(text.to_owned().into()));
     }
     for frame in &frames {
         for framing in CANDIDATES.iter() {
