@@ -5,7 +5,7 @@ use std::process::{Command, Stdio};
 use std::time::Instant;
 
 const HELP: &str = "\
-cargo xtask fuzz [--smoke | --long | --runs N] [TARGET...]
+cargo xtask fuzz [--smoke | --long | --runs N] [--sanitizer S] [TARGET...]
 
 Runs each target of the fuzz/ cargo-fuzz project (or the named ones) with the nightly
 toolchain for a fixed number of executions, starting from fuzz/seeds/<target> (committed) and
@@ -16,6 +16,11 @@ executions, time and outcome.
   --long      1,000,000 executions per target; each target's row in docs/reliability.md is
               replaced as soon as it finishes (named targets only update their rows)
   --runs N    N executions per target
+  --sanitizer S
+              address (the default) or none. Our crates forbid unsafe code, so a memory
+              error could only come from a dependency; without ASan the slow targets run
+              several times faster (see docs/reliability.md), which is what makes their
+              1,000,000-execution runs fit a session. The sanitizer is recorded in each row's outcome.
 
 Installs cargo-fuzz (cargo install cargo-fuzz --locked) when it is missing. Not part of
 test-all: the first sanitizer build of the fuzz workspace alone takes several minutes on a
@@ -137,7 +142,7 @@ fn parse_runs(output: &str) -> Option<u64> {
         .and_then(|n| n.parse().ok())
 }
 
-fn fuzz_one(target: &str, runs: u64) -> Outcome {
+fn fuzz_one(target: &str, runs: u64, sanitizer: &str) -> Outcome {
     let root = run::root();
     let corpus = root.join("fuzz").join("corpus").join(target);
     let seeds = root.join("fuzz").join("seeds").join(target);
@@ -145,7 +150,7 @@ fn fuzz_one(target: &str, runs: u64) -> Outcome {
     let mut command = Command::new("cargo");
     command
         .current_dir(&root)
-        .args(["+nightly", "fuzz", "run", target])
+        .args(["+nightly", "fuzz", "run", "--sanitizer", sanitizer, target])
         .arg(&corpus);
     if seeds.is_dir() {
         command.arg(&seeds);
@@ -183,7 +188,7 @@ fn fuzz_one(target: &str, runs: u64) -> Outcome {
     let done = parse_runs(&text);
     let ok = output.status.success() && done.is_some();
     let note = if ok {
-        "no crash".to_owned()
+        format!("no crash (sanitizer: {sanitizer})")
     } else {
         // Show the end of the output: the crash report or the build error.
         let tail: Vec<&str> = text.lines().rev().take(25).collect();
@@ -210,6 +215,7 @@ pub(crate) fn main(args: &[String]) -> Result<(), String> {
     }
     let mut runs = 10_000u64;
     let mut long = false;
+    let mut sanitizer = "address".to_owned();
     let mut wanted = Vec::new();
     let mut iter = args.iter();
     while let Some(arg) = iter.next() {
@@ -224,6 +230,12 @@ pub(crate) fn main(args: &[String]) -> Result<(), String> {
                     .next()
                     .and_then(|n| n.replace('_', "").parse().ok())
                     .ok_or("--runs takes a number")?;
+            }
+            "--sanitizer" => {
+                sanitizer = match iter.next().map(String::as_str) {
+                    Some(s @ ("address" | "none")) => s.to_owned(),
+                    _ => return Err("--sanitizer takes `address` or `none`".into()),
+                };
             }
             other if other.starts_with("--") => return Err(format!("unknown option `{other}`")),
             other => wanted.push(other.to_owned()),
@@ -247,7 +259,7 @@ pub(crate) fn main(args: &[String]) -> Result<(), String> {
     };
     let mut outcomes: Vec<Outcome> = Vec::new();
     for target in chosen {
-        outcomes.push(fuzz_one(target, runs));
+        outcomes.push(fuzz_one(target, runs, &sanitizer));
         if long {
             // After every target, so an interrupted long run keeps what it measured.
             record_long(&outcomes, runs)?;
