@@ -5,7 +5,7 @@
 #![no_main]
 
 use e2e_ws_messenger::codec::{decode_inbound, decode_request, encode_inbound, encode_request};
-use e2e_ws_messenger::framing::{WsFrame, Framing, Sniffing, builtin_candidates};
+use e2e_ws_messenger::framing::{Framing, Sniffing, WsFrame, builtin_candidates};
 use libfuzzer_sys::fuzz_target;
 use std::sync::LazyLock;
 

@@ -9,9 +9,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use threema_arp::qr::AuthToken;
-use threema_arp::saltyrtc::{
-    InitiatorConfig, KeyPair, Message, Nonce, ResponderConfig, Signaling,
-};
+use threema_arp::saltyrtc::{InitiatorConfig, KeyPair, Message, Nonce, ResponderConfig, Signaling};
 use tokio::time::Instant;
 
 fuzz_target!(|data: &[u8]| {

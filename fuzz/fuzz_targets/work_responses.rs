@@ -7,13 +7,15 @@
 
 #![no_main]
 
+use bytes::Bytes;
 use libfuzzer_sys::fuzz_target;
-use threema_work::api::{categories, contacts, credential_mdm, credentials, logos, mdm, subscription, users};
+use threema_work::api::{
+    categories, contacts, credential_mdm, credentials, logos, mdm, subscription, users,
+};
 use threema_work::model::{CredentialId, LogoVariant, MdmProperty, ThreemaId};
 use threema_work::transport_core::http::{
     Endpoint, HeaderMap, HeaderValue, RawResponse, StatusCode,
 };
-use bytes::Bytes;
 
 const STATUSES: [u16; 16] = [
     200, 201, 204, 301, 400, 401, 402, 403, 404, 409, 413, 422, 429, 500, 503, 599,
@@ -59,7 +61,11 @@ fuzz_target!(|data: &[u8]| {
         );
     }
     if headers & 2 != 0 {
-        let value = if headers & 4 != 0 { "120" } else { "Wed, 21 Oct 2015 07:28:00 GMT" };
+        let value = if headers & 4 != 0 {
+            "120"
+        } else {
+            "Wed, 21 Oct 2015 07:28:00 GMT"
+        };
         map.insert("retry-after", HeaderValue::from_static(value));
     }
     if headers & 8 != 0 {
@@ -79,15 +85,27 @@ fuzz_target!(|data: &[u8]| {
         1 => check(&contacts::GetContact::new(threema_id), response),
         2 => check(&contacts::CreateContact::new(threema_id), response),
         3 => check(&contacts::DeleteContact::new(threema_id), response),
-        4 => check(&categories::ListContactCategories::new(threema_id), response),
+        4 => check(
+            &categories::ListContactCategories::new(threema_id),
+            response,
+        ),
         5 => check(&categories::GetContactCategory::new(threema_id), response),
         6 => check(&credentials::ListCredentials::new(), response),
         7 => check(&credentials::GetCredential::new(credential), response),
-        8 => check(&credentials::CreateCredential::new("alice", "secret-password"), response),
+        8 => check(
+            &credentials::CreateCredential::new("alice", "secret-password"),
+            response,
+        ),
         9 => check(&credentials::DeleteCredential::new(credential), response),
         10 => check(&credential_mdm::BulkGetCredentialMdm::new(), response),
-        11 => check(&credential_mdm::ListCredentialMdm::new(credential), response),
-        12 => check(&credential_mdm::GetCredentialMdm::new(credential, property), response),
+        11 => check(
+            &credential_mdm::ListCredentialMdm::new(credential),
+            response,
+        ),
+        12 => check(
+            &credential_mdm::GetCredentialMdm::new(credential, property),
+            response,
+        ),
         13 => check(&mdm::ListGlobalMdm::new(), response),
         14 => check(&mdm::GetGlobalMdm::new(property), response),
         15 => check(&subscription::GetSubscription::new(), response),

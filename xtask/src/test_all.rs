@@ -14,6 +14,9 @@ Steps, in order (stops at the first failure):
   doctests   cargo test --doc --workspace --all-features
   docs       RUSTDOCFLAGS='-D warnings' cargo doc --workspace --no-deps --all-features
   examples   cargo build --workspace --all-features --examples
+  fuzz       cargo fmt --check and cargo clippy -D warnings on the fuzz/ workspace (outside the
+             main workspace; its targets run on nightly in `cargo xtask fuzz`, type-checked here
+             on the pinned toolchain so an API change cannot leave them broken unnoticed)
 Ends with one line `test-all: N passed, N failed`.";
 
 struct Step {
@@ -128,6 +131,30 @@ pub(crate) fn main(args: &[String]) -> Result<(), String> {
             &["build", "--workspace", "--all-features", "--examples"],
             &[],
         ),
+    });
+    steps.push(Step {
+        name: "fuzz",
+        hint: "the fuzz targets are not formatted or do not type-check against the crates",
+        command: Box::new(|| {
+            let manifest = run::root().join("fuzz").join("Cargo.toml");
+            let mut fmt = run::cargo();
+            fmt.arg("fmt")
+                .arg("--manifest-path")
+                .arg(&manifest)
+                .arg("--check");
+            run::status(fmt)?;
+            let mut clippy = run::cargo();
+            clippy
+                .arg("clippy")
+                .arg("--manifest-path")
+                .arg(&manifest)
+                .args(["--bins", "--", "-D", "warnings"])
+                .env(
+                    "CARGO_TARGET_DIR",
+                    run::root().join("target").join("fuzz-check"),
+                );
+            run::status(clippy)
+        }),
     });
 
     let total = steps.len();
