@@ -64,9 +64,10 @@ impl Protocol for JsonId {
     }
 
     fn decode(&self, frame: WsFrame) -> Inbound<Self> {
-        match serde_json::from_slice::<Id>(frame.as_bytes()) {
-            Ok(Id { id }) => Inbound::response(id, id),
-            Err(_) => Inbound::unknown("not an RPC response", frame),
+        // The same decode as the raw client's: from the already validated text.
+        match frame.as_text().map(serde_json::from_str::<Id>) {
+            Some(Ok(Id { id })) => Inbound::response(id, id),
+            _ => Inbound::unknown("not an RPC response", frame),
         }
     }
 }
@@ -233,12 +234,13 @@ fn main() {
             .enable_all()
             .build()
             .unwrap();
-        let elapsed = match path {
-            "raw" => runtime.block_on(raw_round(addr, n)),
-            "batch" => runtime.block_on(batch_round(addr, n)),
-            _ => runtime.block_on(ours_round(addr, n)),
+        let (rate, cpu) = match path {
+            "raw" => measure(&runtime, n, raw_round(addr, n)),
+            "batch" => measure(&runtime, n, batch_round(addr, n)),
+            _ => measure(&runtime, n, ours_round(addr, n)),
         };
-        eprintln!("{path}: {:.0}/s", n as f64 / elapsed.as_secs_f64());
+        let cpu = cpu.map_or_else(|| "?".to_owned(), |c| format!("{c:.3}"));
+        eprintln!("{path}: {rate:.0}/s, client CPU {cpu} µs per request");
         return;
     }
     let runtime = tokio::runtime::Builder::new_current_thread()

@@ -18,9 +18,13 @@ use std::collections::VecDeque;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::task::{Context, Poll, Waker};
 
+/// A result as the channel carries it: the error boxed, so an item is a few words (errors are
+/// rare; `Error` itself is 72 bytes, and every item is moved several times on its way).
+pub(crate) type Carried<R> = std::result::Result<R, Box<Error>>;
+
 struct State<R> {
     /// Results not yet taken by the consumer.
-    ready: Vec<(usize, Result<R>)>,
+    ready: VecDeque<(usize, Carried<R>)>,
     /// The consumer, when it waits for results.
     waker: Option<Waker>,
     /// Slots registered and not yet delivered.
@@ -40,7 +44,7 @@ impl<R> BatchChannel<R> {
     pub(crate) fn new() -> Arc<Self> {
         Arc::new(Self {
             state: Mutex::new(State {
-                ready: Vec::new(),
+                ready: VecDeque::new(),
                 waker: None,
                 open: 0,
                 finished: false,
@@ -56,7 +60,7 @@ impl<R> BatchChannel<R> {
     /// Delivers one result that needs no slot (a request that failed before it was sent).
     pub(crate) fn send(&self, index: usize, result: Result<R>) {
         // No slot to close; dropped if the consumer went away.
-        let _ = self.settle(0, std::iter::once((index, result)));
+        let _ = self.settle(0, std::iter::once((index, result.map_err(Box::new))));
     }
 
     /// Announces `n` slots about to be registered; each must deliver once.
@@ -88,13 +92,13 @@ impl<R> BatchChannel<R> {
     pub(crate) fn abandon(&self) {
         let mut state = self.lock();
         state.abandoned = true;
-        state.ready = Vec::new();
+        state.ready = VecDeque::new();
         state.waker = None;
     }
 
     /// Closes `count` open slots with `results`; false (results dropped) if the consumer went
     /// away.
-    fn settle(&self, count: usize, results: impl Iterator<Item = (usize, Result<R>)>) -> bool {
+    fn settle(&self, count: usize, results: impl Iterator<Item = (usize, Carried<R>)>) -> bool {
         let mut state = self.lock();
         state.open = state.open.saturating_sub(count);
         if state.abandoned {
@@ -106,15 +110,21 @@ impl<R> BatchChannel<R> {
     }
 
     /// Moves every ready result into `into` (which the consumer drains without locking), or
-    /// says the batch is complete, or registers the consumer's waker.
+    /// says the batch is complete, or registers the consumer's waker. `into` is empty when
+    /// called, so the two queues are swapped (no result is copied; the producer goes on with
+    /// the consumer's drained buffer).
     pub(crate) fn poll_take(
         &self,
         cx: &mut Context<'_>,
-        into: &mut VecDeque<(usize, Result<R>)>,
+        into: &mut VecDeque<(usize, Carried<R>)>,
     ) -> Poll<bool> {
         let mut state = self.lock();
         if !state.ready.is_empty() {
-            into.extend(state.ready.drain(..));
+            if into.is_empty() {
+                std::mem::swap(&mut state.ready, into);
+            } else {
+                into.extend(state.ready.drain(..));
+            }
             return Poll::Ready(true);
         }
         if state.finished && state.open == 0 {
@@ -155,7 +165,7 @@ impl<R> BatchSlot<R> {
 /// read burst at a time, and consecutive responses usually belong to the same batch).
 pub(crate) struct BatchRun<R> {
     channel: Option<Arc<BatchChannel<R>>>,
-    results: Vec<(usize, Result<R>)>,
+    results: Vec<(usize, Carried<R>)>,
 }
 
 impl<R> BatchRun<R> {
@@ -180,7 +190,7 @@ impl<R> BatchRun<R> {
         if self.channel.is_none() {
             self.channel = Some(channel);
         }
-        self.results.push((slot.index, result));
+        self.results.push((slot.index, result.map_err(Box::new)));
         dropped
     }
 
@@ -200,7 +210,7 @@ impl<R> BatchRun<R> {
 }
 
 fn deliver<R>(channel: &BatchChannel<R>, index: usize, result: Result<R>) -> bool {
-    channel.settle(1, std::iter::once((index, result)))
+    channel.settle(1, std::iter::once((index, result.map_err(Box::new))))
 }
 
 impl<R> Drop for BatchSlot<R> {
@@ -224,11 +234,11 @@ mod tests {
 
     async fn next(
         channel: &BatchChannel<u32>,
-        buffer: &mut VecDeque<(usize, Result<u32>)>,
+        buffer: &mut VecDeque<(usize, Carried<u32>)>,
     ) -> Option<(usize, Result<u32>)> {
         loop {
-            if let Some(item) = buffer.pop_front() {
-                return Some(item);
+            if let Some((index, result)) = buffer.pop_front() {
+                return Some((index, result.map_err(|e| *e)));
             }
             if !poll_fn(|cx| channel.poll_take(cx, buffer)).await {
                 return None;

@@ -1,7 +1,7 @@
 //! [`WsClient`]: the public face of the WebSocket RPC engine.
 
 use crate::error::{Error, Result};
-use crate::ws::batch::BatchChannel;
+use crate::ws::batch::{BatchChannel, Carried};
 use crate::ws::config::WsConfig;
 use crate::ws::engine::{Shared, supervise};
 use crate::ws::event::Events;
@@ -314,7 +314,7 @@ impl<R> Drop for FinishOnDrop<R> {
 pub struct BatchResults<R> {
     channel: Arc<BatchChannel<R>>,
     /// Results taken from the channel in one step, handed out one by one.
-    buffer: VecDeque<(usize, Result<R>)>,
+    buffer: VecDeque<(usize, Carried<R>)>,
     submitter: tokio::task::JoinHandle<()>,
 }
 
@@ -329,8 +329,8 @@ impl<R> BatchResults<R> {
         cx: &mut std::task::Context<'_>,
     ) -> std::task::Poll<Option<(usize, Result<R>)>> {
         loop {
-            if let Some(item) = self.buffer.pop_front() {
-                return std::task::Poll::Ready(Some(item));
+            if let Some((index, result)) = self.buffer.pop_front() {
+                return std::task::Poll::Ready(Some((index, result.map_err(|e| *e))));
             }
             match self.channel.poll_take(cx, &mut self.buffer) {
                 std::task::Poll::Ready(true) => {}

@@ -331,6 +331,12 @@ impl<K: Eq + Hash + Clone + 'static, R, T> PendingStore<K, R, T> {
         let Ok(index) = usize::try_from(offset) else {
             return Err((key, entry));
         };
+        // The usual case: the next sequence number, appended in one write.
+        if index == self.ring.len() {
+            self.ring.push_back(Some((key, entry)));
+            self.ring_live += 1;
+            return Ok(());
+        }
         while self.ring.len() <= index {
             self.ring.push_back(None);
         }
