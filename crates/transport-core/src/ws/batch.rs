@@ -176,6 +176,16 @@ impl<R> BatchRun<R> {
         }
     }
 
+    /// True if `slot` can join the run without delivering it first (the run is empty or of
+    /// the same batch).
+    pub(crate) fn takes(&self, slot: &BatchSlot<R>) -> bool {
+        match (&self.channel, &slot.channel) {
+            (None, _) => true,
+            (Some(current), Some(channel)) => Arc::ptr_eq(current, channel),
+            (Some(_), None) => false,
+        }
+    }
+
     /// Adds `slot`'s result. If `slot` belongs to another batch than the run so far, the run
     /// is delivered first. Returns how many results were dropped because their consumer went
     /// away (as [`BatchRun::flush`]).

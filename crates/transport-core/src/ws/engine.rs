@@ -622,8 +622,18 @@ impl<P: Protocol> Shared<P> {
         {
             let mut core = self.lock();
             for (keys, response) in completions.decoded.drain(..) {
-                let claim = core.pending.claim(&keys, &response);
-                completions.claimed.push((claim, keys, response));
+                match core.pending.claim(&keys, &response) {
+                    // A reply for the batch run being collected joins it right here (a push to
+                    // a buffer: nothing is woken under the lock), saving the detour through
+                    // `claimed`; everything else is settled after the lock.
+                    Claim::Entry(Entry {
+                        reply: Reply::Batch(slot),
+                        ..
+                    }) if completions.run.takes(&slot) => {
+                        completions.run.push(slot, Ok(response));
+                    }
+                    claim => completions.claimed.push((claim, keys, response)),
+                }
             }
         }
         // Replies to batches whose results stream was dropped.
